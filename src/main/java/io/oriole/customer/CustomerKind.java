@@ -1,0 +1,5 @@
+package io.oriole.customer;
+
+public enum CustomerKind {
+    PERSONAL, ENTERPRISE
+}

@@ -1,0 +1,105 @@
+package io.oriole.customer;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.oriole.customer.internal.CustomerRepository;
+import io.oriole.tenant.TenantId;
+
+/** Customers of a tenant. */
+@Service
+public class CustomerManagement {
+
+    private final CustomerRepository customers;
+    private final Clock clock;
+
+    CustomerManagement(CustomerRepository customers, Clock clock) {
+        this.customers = customers;
+        this.clock = clock;
+    }
+
+    /** The details an operator or API client gives for a customer. */
+    public record CustomerDetails(CustomerKind kind, String name, String organisation, String email, String phone,
+            VipTier vipTier, String locale, String externalId) {
+    }
+
+    @Transactional
+    public Customer create(TenantId tenant, CustomerDetails d) {
+        if (d.kind() == CustomerKind.ENTERPRISE && (d.organisation() == null || d.organisation().isBlank())) {
+            throw new IllegalArgumentException("an enterprise customer needs an organisation");
+        }
+        if (d.externalId() != null && customers.findByTenantIdAndExternalId(tenant.value(), d.externalId())
+                .isPresent()) {
+            throw new IllegalArgumentException("a customer with external id " + d.externalId() + " already exists");
+        }
+        return customers.save(new Customer(null, tenant.value(), d.kind(), d.name(), d.organisation(), d.email(),
+                d.phone(), d.vipTier() == null ? VipTier.NONE : d.vipTier(), d.externalId(), null, d.locale(), 0,
+                null, clock.instant()));
+    }
+
+    @Transactional
+    public Optional<Customer> update(TenantId tenant, long id, CustomerDetails d) {
+        if (d.kind() == CustomerKind.ENTERPRISE && (d.organisation() == null || d.organisation().isBlank())) {
+            throw new IllegalArgumentException("an enterprise customer needs an organisation");
+        }
+        return find(tenant, id).map(c -> customers.save(c.withDetails(d.kind(), d.name(), d.organisation(),
+                d.email(), d.phone(), d.vipTier() == null ? c.vipTier() : d.vipTier(), d.locale())));
+    }
+
+    public Optional<Customer> find(TenantId tenant, long id) {
+        return customers.findByTenantIdAndId(tenant.value(), id);
+    }
+
+    public Customer get(TenantId tenant, long id) {
+        return find(tenant, id).orElseThrow(() -> new CustomerNotFoundException(id));
+    }
+
+    public List<Customer> list(TenantId tenant, int offset, int limit) {
+        return customers.findPage(tenant.value(), Math.max(1, Math.min(200, limit)), Math.max(0, offset));
+    }
+
+    public long count(TenantId tenant) {
+        return customers.countByTenantId(tenant.value());
+    }
+
+    /**
+     * The customer behind an anonymous widget visitor, created on first contact. Runs in its own transaction
+     * so that a concurrent first contact from the same visitor finds the row the other one wrote.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Customer visitor(TenantId tenant, String visitorId, String displayName, String locale) {
+        return customers.findByTenantIdAndVisitorId(tenant.value(), visitorId).orElseGet(() -> {
+            try {
+                return customers.save(new Customer(null, tenant.value(), CustomerKind.PERSONAL, displayName, null,
+                        null, null, VipTier.NONE, null, visitorId, locale, 0, null, clock.instant()));
+            }
+            catch (DuplicateKeyException race) {
+                return customers.findByTenantIdAndVisitorId(tenant.value(), visitorId).orElseThrow();
+            }
+        });
+    }
+
+    /**
+     * The customer the tenant's own site identified by its user id, created on first contact; a returning
+     * customer is recognised on any device.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public Customer identified(TenantId tenant, String externalId, String name, String email, String locale) {
+        return customers.findByTenantIdAndExternalId(tenant.value(), externalId).orElseGet(() -> {
+            try {
+                return customers.save(new Customer(null, tenant.value(), CustomerKind.PERSONAL,
+                        name == null || name.isBlank() ? externalId : name, null, email, null, VipTier.NONE,
+                        externalId, null, locale, 0, null, clock.instant()));
+            }
+            catch (DuplicateKeyException race) {
+                return customers.findByTenantIdAndExternalId(tenant.value(), externalId).orElseThrow();
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package io.oriole.identity;
+
+import java.io.Serializable;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import io.oriole.tenant.TenantId;
+
+/** The signed-in staff member, from a browser session or an API token. */
+public record StaffPrincipal(long userId, long tenantIdValue, String tenantSlug, String email, String displayName,
+        Role role, String locale) implements Serializable {
+
+    public TenantId tenantId() {
+        return new TenantId(tenantIdValue);
+    }
+
+    public Collection<? extends GrantedAuthority> authorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    public boolean isAtLeastSupervisor() {
+        return role == Role.ADMIN || role == Role.SUPERVISOR;
+    }
+
+    public static StaffPrincipal of(User user, String tenantSlug) {
+        return new StaffPrincipal(user.id(), user.tenantId(), tenantSlug, user.email(), user.displayName(),
+                user.role(), user.locale());
+    }
+}

@@ -1,0 +1,75 @@
+package io.oriole.web.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+import io.oriole.identity.ApiTokenAuthenticationFilter;
+import io.oriole.identity.ApiTokenManagement;
+import io.oriole.identity.TenantLoginDetails;
+
+/**
+ * Three doors. The REST API takes bearer API tokens only (no cookies, so no CSRF); the widget is public and
+ * identifies customers by signed visitor tokens; everything else is the staff UI with form login, a session and
+ * CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ApiTokenManagement tokens, ProblemAuthenticationHandlers problems)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new ApiTokenAuthenticationFilter(tokens), BasicAuthenticationFilter.class)
+                .addFilterAfter(new TenantLoggingFilter(), BasicAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain widget(HttpSecurity http) throws Exception {
+        http.securityMatcher("/widget/**", "/widget.js", "/ws/widget", "/embed-demo.html")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.frameOptions(f -> f.disable()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin) throws Exception {
+        http.authenticationProvider(staffLogin)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
+                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/console/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workspace", true)
+                        .failureHandler(new LoginFailureHandler())
+                        .authenticationDetailsSource(TenantLoginDetails::from)
+                        .usernameParameter("email"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .addFilterAfter(new TenantLoggingFilter(), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        (req, res, ex) -> res.sendError(HttpStatus.UNAUTHORIZED.value()),
+                        req -> "true".equals(req.getHeader("HX-Request"))));
+        return http.build();
+    }
+}
