@@ -137,23 +137,29 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         if (jackson instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
             String reason = mismatch instanceof InvalidFormatException invalid
-                    ? "'" + invalid.getValue() + "' is not valid: " + expectation(mismatch.getTargetType())
+                    ? expectation(mismatch.getTargetType()) + ", not '" + invalid.getValue() + "'"
                     : expectation(mismatch.getTargetType());
             problem = invalid("Field '" + field + "' " + reason + ".", List.of(new FieldProblem(field, reason)));
         }
+        else if (jackson instanceof MismatchedInputException wholeBody) {
+            problem = unreadable("The JSON body must be an object" + at(wholeBody.getLocation()) + ".");
+        }
         else if (jackson instanceof StreamReadException syntax) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Malformed JSON" + at(syntax.getLocation()) + ": " + syntax.getOriginalMessage());
+            problem = unreadable("Malformed JSON" + at(syntax.getLocation()) + ": " + syntax.getOriginalMessage());
         }
         else if (jackson != null) {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                    "Unreadable JSON" + at(jackson.getLocation()) + ".");
+            problem = unreadable("Unreadable JSON" + at(jackson.getLocation()) + ".");
         }
         else {
-            problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "A JSON request body is required.");
+            problem = unreadable("A JSON request body is required.");
         }
-        problem.setTitle("Unreadable request body");
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static ProblemDetail unreadable(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setTitle("Unreadable request body");
+        return problem;
     }
 
     private static ProblemDetail invalid(String detail, List<FieldProblem> problems) {

@@ -58,7 +58,16 @@ class ApiProblemIntegrationTests {
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.contentType()).startsWith(PROBLEM_JSON);
-        assertThat(reply.detail()).startsWith("Malformed JSON at line 3");
+        assertThat(reply.body().path("title").asString()).isEqualTo("Unreadable request body");
+        assertThat(reply.detail()).startsWith("Malformed JSON at line 3, column 9");
+    }
+
+    @Test
+    void jsonArrayInsteadOfObjectIsABadRequest() {
+        Reply reply = api.post(tenant.adminToken(), "/api/v1/customers", "[1, 2]");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.detail()).isEqualTo("The JSON body must be an object at line 1, column 1.");
     }
 
     @Test
@@ -77,7 +86,7 @@ class ApiProblemIntegrationTests {
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.errorField(0)).isEqualTo("kind");
         assertThat(reply.body().path("errors").path(0).path("reason").asString())
-                .contains("PERSONAL", "ENTERPRISE");
+                .isEqualTo("must be one of [PERSONAL, ENTERPRISE], not 'COMPANY'");
     }
 
     @Test
