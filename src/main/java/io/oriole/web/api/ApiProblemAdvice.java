@@ -22,6 +22,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
@@ -41,6 +42,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * Turns every error of the API's controllers into an RFC 9457 problem. Field-level mistakes carry an
  * {@code errors} array of {@code {field, reason}} so a client can point at the input to fix. Scoped to this
  * package so that the UI's controllers keep their own error pages; it runs before any application-wide advice.
+ * The {@code @ResponseStatus} marks repeat the problems' statuses so that the OpenAPI document lists them.
  */
 @RestControllerAdvice(basePackageClasses = ApiProblemAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -54,22 +56,26 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler({ ConversationNotFoundException.class, CustomerNotFoundException.class,
             UnknownIdException.class })
+    @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(InvalidFieldException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
     ProblemDetail invalidField(InvalidFieldException e) {
         return invalid("The request has invalid fields.", List.of(new FieldProblem(e.field(), e.getMessage())));
     }
 
     /** The modules check their own rules (a skill level from 1 to 5, a known department) and say which failed. */
     @ExceptionHandler(IllegalArgumentException.class)
+    @ResponseStatus(HttpStatus.UNPROCESSABLE_CONTENT)
     ProblemDetail ruleBroken(IllegalArgumentException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler({ IllegalStateException.class, EmailAlreadyUsedException.class })
+    @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
@@ -83,11 +89,13 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
     /** Method security denies inside the controller call, after the filter chain's own 403 handling. */
     @ExceptionHandler(AccessDeniedException.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
     ProblemDetail denied(AccessDeniedException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
     }
 
     @ExceptionHandler(Exception.class)
+    @ResponseStatus(HttpStatus.INTERNAL_SERVER_ERROR)
     ProblemDetail unexpected(Exception e) {
         log.error("API request failed", e);
         return ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

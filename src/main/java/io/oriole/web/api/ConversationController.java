@@ -13,6 +13,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.agent.Agent;
@@ -131,6 +133,7 @@ class ConversationController {
 
     @PostMapping
     @Operation(summary = "Open a conversation for a customer with their first message")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<ConversationResponse> open(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody OpenConversation request) {
         Customer customer = customers.get(me.tenantId(), request.customerId());
@@ -154,6 +157,7 @@ class ConversationController {
     @PostMapping("/{id}/messages")
     @Operation(summary = "Reply to the customer, or add an internal note with internal=true",
             description = "Replying needs an agent profile for the caller")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<MessageResponse> post(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody PostMessage request) {
         TenantId tenant = me.tenantId();

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.identity.ApiToken;
@@ -55,6 +57,7 @@ class TokenController {
 
     @PostMapping
     @Operation(summary = "Issue a token for the caller; the response holds the token once")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedTokenResponse> create(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody CreateToken request) {
         IssuedToken issued = tokens.issue(me.tenantId(), me.userId(), request.name().strip());
@@ -70,6 +73,7 @@ class TokenController {
 
     @DeleteMapping("/{id}")
     @Operation(summary = "Revoke one of the caller's tokens; revoking twice is harmless")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         tokens.find(me.tenantId(), id).filter(t -> t.userId() == me.userId())
                 .orElseThrow(() -> new UnknownIdException("token", id));

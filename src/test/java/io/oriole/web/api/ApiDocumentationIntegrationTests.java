@@ -26,6 +26,8 @@ class ApiDocumentationIntegrationTests {
                 "/api/v1/customers/{id}/conversations", "/api/v1/agents/{id}", "/api/v1/users/{id}",
                 "/api/v1/tokens/{id}");
         assertThat(doc.body().path("info").path("title").asString()).isEqualTo("Oriole API");
+        assertThat(paths.path("/api/v1/customers").path("post").path("responses").propertyNames())
+                .contains("201", "400", "404", "409", "422");
         assertThat(doc.body().path("components").path("securitySchemes").path("apiToken").path("scheme")
                 .asString()).isEqualTo("bearer");
     }
