@@ -54,11 +54,12 @@ class AgentController {
 
     /**
      * An agent profile as an admin writes it. {@code userId} names the staff user the profile belongs to and is
-     * read on create only. Department codes must exist; skill levels run from 1 to 5.
+     * read on create only. Department codes must exist; skill levels run from 1 to 5. At most six language tags
+     * of up to eight characters fit the stored comma-separated list.
      */
     record SaveAgent(Long userId, @NotBlank @Size(max = 120) String displayName, @NotNull Tier tier,
             @NotNull @Min(1) @Max(50) Integer maxConcurrent,
-            @NotEmpty List<@NotBlank @Size(max = 8) String> languages, Set<@NotBlank String> departments,
+            @NotEmpty @Size(max = 6) List<@NotBlank @Size(max = 8) String> languages, Set<@NotBlank String> departments,
             Map<@NotBlank @Size(max = 64) String, @NotNull @Min(1) @Max(5) Integer> skills) {
 
         AgentProfile profile() {

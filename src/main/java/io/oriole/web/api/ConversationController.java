@@ -112,7 +112,8 @@ class ConversationController {
 
     @GetMapping
     @Operation(summary = "List conversations",
-            description = "view is all, mine or unassigned; without status only active conversations are listed")
+            description = "view is all, mine or unassigned (mine is empty for a caller without an agent profile);"
+                    + " without status only active conversations are listed")
     ResultPage<ConversationResponse> list(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(defaultValue = "all") String view, @RequestParam(required = false) ConversationStatus status,
             @RequestParam(required = false) Long customerId,
@@ -171,8 +172,7 @@ class ConversationController {
                     "replying to a customer needs an agent profile; ask an admin to create one for you"));
             message = conversations.reply(tenant, id, Actor.agent(agent.id(), agent.displayName()), request.body());
         }
-        return ResponseEntity.created(URI.create("/api/v1/conversations/" + id + "/messages?after="
-                + (message.seq() - 1))).body(MessageResponse.of(message));
+        return ResponseEntity.status(HttpStatus.CREATED).body(MessageResponse.of(message));
     }
 
     @PutMapping("/{id}/assign")
