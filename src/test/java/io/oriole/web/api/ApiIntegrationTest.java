@@ -1,0 +1,26 @@
+package io.oriole.web.api;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a private in-memory H2, without the demo tenant. One annotation so that every API test
+ * class shares one cached Spring context; each class makes its own tenants, so they never see each other's rows.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(properties = {
+        "spring.datasource.url=jdbc:h2:mem:apitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
+        "oriole.demo.enabled=false",
+        "oriole.data-dir=target/api-tests" })
+@AutoConfigureMockMvc
+@Import({ ApiFixture.class, ApiClient.class })
+@interface ApiIntegrationTest {
+}
