@@ -91,7 +91,7 @@ class WorkspaceController {
     @GetMapping("/workspace/conversations/{id}/header")
     String headerFragment(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
         header(me, conversations.get(me.tenantId(), id), model);
-        return "workspace/conversation :: header";
+        return "workspace/conversation :: convHeader";
     }
 
     @GetMapping("/workspace/conversations/{id}/timeline")
