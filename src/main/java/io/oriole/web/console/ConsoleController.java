@@ -41,7 +41,7 @@ class ConsoleController {
     }
 
     /** The new-user form; agent fields are used only when {@code agent} is ticked. */
-    record NewUser(String email, String displayName, String password, Role role, String locale, boolean agent,
+    record NewUser(String email, String displayName, String password, Role role, String locale, Boolean agent,
             Tier tier, Integer maxConcurrent, List<String> departments, String skills, String languages) {
     }
 
@@ -68,7 +68,7 @@ class ConsoleController {
                 User user = users.create(me.tenantId(), form.email(), blankToNull(form.displayName(), form.email()),
                         form.password(), form.role() == null ? Role.AGENT : form.role(),
                         blankToNull(form.locale(), "zh-CN"));
-                if (form.agent()) {
+                if (Boolean.TRUE.equals(form.agent())) {
                     agents.create(me.tenantId(), user.id(), new AgentProfile(user.displayName(),
                             form.tier() == null ? Tier.L1 : form.tier(),
                             form.maxConcurrent() == null ? 5 : form.maxConcurrent(),
