@@ -65,11 +65,6 @@ public class LiveUpdates {
         }
     }
 
-    int sessionCount() {
-        return staffByTenant.values().stream().mapToInt(Set::size).sum()
-                + byCustomer.values().stream().mapToInt(Set::size).sum();
-    }
-
     @TransactionalEventListener
     void on(ConversationEvent event) {
         String type = event.getClass().getSimpleName();

@@ -50,14 +50,18 @@ class VisitorTokens {
                 return Optional.empty();
             }
             String payload = new String(DECODER.decode(token.substring(0, dot)), StandardCharsets.UTF_8);
-            byte[] signature = DECODER.decode(token.substring(dot + 1));
+            // Compared as text, not decoded bytes: the decoder ignores the unused low bits of the last character,
+            // so several spellings decode to the same signature and only the one we issued may pass.
+            byte[] signature = token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII);
             String[] parts = payload.split(":", 4);
             if (parts.length != 4) {
                 return Optional.empty();
             }
             long tenantId = Long.parseLong(parts[0]);
             Optional<String> secret = secretOfTenant.apply(tenantId);
-            if (secret.isEmpty() || !MessageDigest.isEqual(hmac(secret.get(), payload), signature)) {
+            if (secret.isEmpty() || !MessageDigest.isEqual(
+                    ENCODER.encodeToString(hmac(secret.get(), payload)).getBytes(StandardCharsets.US_ASCII),
+                    signature)) {
                 return Optional.empty();
             }
             Instant expiresAt = Instant.ofEpochSecond(Long.parseLong(parts[2]));

@@ -171,7 +171,7 @@ class WidgetApi {
     }
 
     private Tenant tenantOf(String slug) {
-        return tenants.findBySlug(slug).orElseThrow(() -> new ConversationNotFoundException(0));
+        return tenants.findBySlug(slug).orElseThrow(UnknownWidgetException::new);
     }
 
     private VisitorToken visitorOf(Tenant t, String token) {
@@ -197,7 +197,7 @@ class WidgetApi {
         return problem(HttpStatus.BAD_REQUEST, e.field + " " + e.getMessage(), e.field);
     }
 
-    @ExceptionHandler(ConversationNotFoundException.class)
+    @ExceptionHandler({ ConversationNotFoundException.class, UnknownWidgetException.class })
     ResponseEntity<ProblemDetail> notFound() {
         return problem(HttpStatus.NOT_FOUND, "not found", null);
     }
@@ -220,6 +220,10 @@ class WidgetApi {
             problem.setProperty("field", field);
         }
         return ResponseEntity.status(status).body(problem);
+    }
+
+    /** No tenant with that slug: the widget does not exist. */
+    static class UnknownWidgetException extends RuntimeException {
     }
 
     static class InvalidVisitorException extends RuntimeException {

@@ -53,6 +53,17 @@ class VisitorTokensTests {
     }
 
     @Test
+    void anyChangedCharacterOfTheSignatureIsRejected() {
+        String token = tokensAt(NOW).issue(1, 42, "visitor-1", SECRETS.get(1L));
+
+        for (int i = token.indexOf('.') + 1; i < token.length(); i++) {
+            char c = token.charAt(i);
+            String tampered = token.substring(0, i) + (c == 'A' ? 'B' : 'A') + token.substring(i + 1);
+            assertThat(tokensAt(NOW).verify(tampered)).as("changed at %d", i).isEmpty();
+        }
+    }
+
+    @Test
     void tokenSignedWithAnotherTenantsSecretIsRejected() {
         String claimsTenantAButSignedByB = tokensAt(NOW).issue(1, 42, "visitor-1", SECRETS.get(2L));
 
