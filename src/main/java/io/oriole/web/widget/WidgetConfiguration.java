@@ -1,0 +1,22 @@
+package io.oriole.web.widget;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.oriole.tenant.Tenant;
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
+
+@Configuration(proxyBeanMethods = false)
+class WidgetConfiguration {
+
+    @Bean
+    VisitorTokens visitorTokens(TenantManagement tenants, Clock clock,
+            @Value("${oriole.widget.token-ttl:30d}") Duration ttl) {
+        return new VisitorTokens(id -> tenants.find(new TenantId(id)).map(Tenant::widgetSecret), ttl, clock);
+    }
+}

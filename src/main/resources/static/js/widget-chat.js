@@ -1,0 +1,151 @@
+// Customer chat. The visitor token lives in localStorage so a returning visitor resumes their conversation. Sending
+// keeps the clientMessageId across retries, so a message sent twice over a flaky network is stored once; showing is
+// keyed by seq, so a message is never displayed twice.
+(function () {
+  const body = document.body;
+  const tenant = body.dataset.tenant;
+  const api = '/widget/api/' + encodeURIComponent(tenant);
+  const storageKey = 'oriole.widget.' + tenant;
+  const chat = document.getElementById('chat');
+  const form = document.getElementById('composer');
+  const text = document.getElementById('text');
+  const error = document.getElementById('chat-error');
+  const statusBar = document.getElementById('chat-status');
+  const params = new URLSearchParams(location.search);
+  let token = localStorage.getItem(storageKey);
+  let lastSeq = 0;
+  let fetching = null;
+  let again = false;
+  let backoff = 1000;
+
+  const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+  function newClientMessageId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.from(bytes, b => b.toString(16).padStart(2, '0')).join('');
+  }
+
+  async function call(method, path, payload) {
+    const headers = { 'Content-Type': 'application/json' };
+    if (token) headers['X-Visitor-Token'] = token;
+    return fetch(api + path, { method, headers, body: payload === undefined ? undefined : JSON.stringify(payload) });
+  }
+
+  async function startSession() {
+    for (;;) {
+      try {
+        const response = await call('POST', '/session', {
+          token, userId: params.get('userId'), userHash: params.get('userHash'), name: params.get('name'),
+          locale: document.documentElement.lang
+        });
+        if (response.ok) {
+          token = (await response.json()).token;
+          localStorage.setItem(storageKey, token);
+          return;
+        }
+        if (response.status === 401 && token) { token = null; continue; }
+      } catch (offline) { /* retried below */ }
+      await wait(backoff);
+      backoff = Math.min(backoff * 2, 30000);
+    }
+  }
+
+  function render(message) {
+    if (chat.querySelector('[data-seq="' + message.seq + '"]')) return;
+    const el = document.createElement('article');
+    el.className = 'bubble from-' + message.author;
+    el.dataset.seq = message.seq;
+    const who = document.createElement('small');
+    who.textContent = message.authorName;
+    const p = document.createElement('p');
+    p.textContent = message.body;
+    el.append(who, p);
+    chat.appendChild(el);
+    lastSeq = Math.max(lastSeq, message.seq);
+    chat.scrollTop = chat.scrollHeight;
+  }
+
+  function showStatus(status) {
+    statusBar.hidden = status !== 'resolved';
+    statusBar.textContent = body.dataset.statusResolved;
+  }
+
+  async function fetchNew() {
+    if (fetching) { again = true; return fetching; }
+    fetching = (async () => {
+      try {
+        const response = await call('GET', '/conversation?after=' + lastSeq);
+        if (response.status === 401) { await startSession(); return; }
+        if (!response.ok) return;
+        const view = await response.json();
+        view.messages.forEach(render);
+        if (view.status) showStatus(view.status);
+      } catch (offline) {
+        // The reconnect fetches again after lastSeq.
+      } finally {
+        fetching = null;
+        if (again) { again = false; fetchNew(); }
+      }
+    })();
+    return fetching;
+  }
+
+  function connect() {
+    const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
+    const socket = new WebSocket(scheme + location.host + '/ws/widget?token=' + encodeURIComponent(token));
+    socket.onopen = () => { backoff = 1000; fetchNew(); };
+    socket.onmessage = () => fetchNew();
+    socket.onclose = () => {
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 30000);
+    };
+  }
+
+  /** Retries until the server has the message; the same clientMessageId makes the retry harmless. */
+  async function send(textValue) {
+    const clientMessageId = newClientMessageId();
+    const pending = document.createElement('article');
+    pending.className = 'bubble from-customer pending';
+    pending.textContent = textValue;
+    chat.appendChild(pending);
+    chat.scrollTop = chat.scrollHeight;
+    let delay = 500;
+    for (;;) {
+      try {
+        const response = await call('POST', '/messages', { clientMessageId, text: textValue });
+        if (response.ok) {
+          pending.remove();
+          render(await response.json());
+          fetchNew();
+          return;
+        }
+        if (response.status === 401) { await startSession(); continue; }
+        if (response.status >= 400 && response.status < 500 && response.status !== 409) {
+          pending.remove();
+          const problem = await response.json().catch(() => ({}));
+          error.textContent = problem.field === 'text' ? body.dataset.errorLength : body.dataset.errorSend;
+          error.hidden = false;
+          return;
+        }
+      } catch (offline) { /* network down: retry */ }
+      await wait(delay);
+      delay = Math.min(delay * 2, 10000);
+    }
+  }
+
+  form.addEventListener('submit', e => {
+    e.preventDefault();
+    const value = text.value.trim();
+    error.hidden = true;
+    if (!value) return;
+    text.value = '';
+    send(value);
+  });
+  text.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+  window.addEventListener('online', fetchNew);
+
+  startSession().then(() => { fetchNew(); connect(); });
+})();

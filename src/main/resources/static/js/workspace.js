@@ -1,0 +1,101 @@
+// Agent workspace: live updates over /ws/agent. A push only says "conversation X changed (seq N)"; the page then
+// fetches what is new after the last seq it holds, and drops any seq it already shows, so a message appears once
+// even when a push, a reconnect and the sender's own refresh all race.
+(function () {
+  const body = document.body;
+  const box = document.getElementById('messages');
+  const liveState = document.getElementById('live-state');
+  const toast = document.getElementById('toast');
+  const lang = document.documentElement.lang || undefined;
+  let lastSeq = 0;
+  let fetching = null;
+  let again = false;
+  let backoff = 1000;
+
+  function formatTimes(root) {
+    root.querySelectorAll('time[datetime]').forEach(t => {
+      const d = new Date(t.getAttribute('datetime'));
+      if (!isNaN(d)) {
+        t.textContent = d.toLocaleString(lang, { month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+      }
+    });
+  }
+
+  function showToast(text) {
+    toast.textContent = text;
+    toast.hidden = false;
+    clearTimeout(showToast.timer);
+    showToast.timer = setTimeout(() => { toast.hidden = true; }, 6000);
+  }
+
+  function scrollToEnd() {
+    box.scrollTop = box.scrollHeight;
+  }
+
+  async function fetchNew() {
+    if (!box) return;
+    if (fetching) { again = true; return fetching; }
+    fetching = (async () => {
+      try {
+        const response = await fetch(box.dataset.src + '?after=' + lastSeq, { headers: { 'HX-Request': 'true' } });
+        if (!response.ok) return;
+        const template = document.createElement('template');
+        template.innerHTML = await response.text();
+        template.content.querySelectorAll('[data-seq]').forEach(el => {
+          const seq = Number(el.dataset.seq);
+          if (seq <= lastSeq || box.querySelector('[data-seq="' + seq + '"]')) return;
+          formatTimes(el);
+          box.appendChild(el);
+          lastSeq = Math.max(lastSeq, seq);
+        });
+        scrollToEnd();
+      } catch (offline) {
+        // The reconnect re-fetches after lastSeq; nothing to do now.
+      } finally {
+        fetching = null;
+        if (again) { again = false; fetchNew(); }
+      }
+    })();
+    return fetching;
+  }
+
+  function setLive(online) {
+    liveState.textContent = online ? liveState.dataset.online : liveState.dataset.offline;
+    liveState.classList.toggle('offline', !online);
+  }
+
+  function connect() {
+    const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/agent');
+    socket.onopen = () => {
+      backoff = 1000;
+      setLive(true);
+      // Whatever happened while disconnected.
+      fetchNew();
+      htmx.trigger(body, 'inbox-refresh');
+    };
+    socket.onmessage = e => {
+      const event = JSON.parse(e.data);
+      htmx.trigger(body, 'inbox-refresh');
+      if (box && String(event.conversationId) === box.dataset.conversationId) {
+        if (event.seq) fetchNew(); else htmx.trigger(body, 'conv-changed');
+      }
+    };
+    socket.onclose = () => {
+      setLive(false);
+      setTimeout(connect, backoff);
+      backoff = Math.min(backoff * 2, 30000);
+    };
+  }
+
+  if (box) {
+    box.querySelectorAll('[data-seq]').forEach(el => { lastSeq = Math.max(lastSeq, Number(el.dataset.seq)); });
+    scrollToEnd();
+  }
+  formatTimes(document);
+  body.addEventListener('messages-changed', fetchNew);
+  document.addEventListener('htmx:load', e => formatTimes(e.detail.elt));
+  document.addEventListener('htmx:responseError', e => showToast(e.detail.xhr.responseText || e.detail.xhr.statusText));
+  document.addEventListener('htmx:sendError', () => showToast(liveState.dataset.offline));
+  window.addEventListener('online', fetchNew);
+  connect();
+})();
