@@ -1,7 +1,6 @@
 package io.oriole.support;
 
 import java.sql.SQLException;
-import java.util.UUID;
 
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -9,14 +8,14 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points the context at a new schema {@code oriole_it_<random>} on the test server, lets Flyway create it, and
- * drops it (with everything in it) when the context closes.
+ * Points the context at a new schema {@code oriole_it_<epoch seconds>_<random>} on the test server, lets Flyway
+ * create it, and drops it (with everything in it) when the context closes.
  */
 class PostgresSchemaInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
-        String schema = "oriole_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema = PostgresTestDatabase.newSchemaName();
         TestPropertyValues.of(
                 "spring.datasource.url=" + PostgresTestDatabase.urlWithSchema(schema),
                 "spring.datasource.username=" + PostgresTestDatabase.user(),
@@ -36,8 +35,8 @@ class PostgresSchemaInitializer implements ApplicationContextInitializer<Configu
     }
 
     private static void drop(String schema) {
-        try (var connection = PostgresTestDatabase.connect(); var statement = connection.createStatement()) {
-            statement.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        try (var connection = PostgresTestDatabase.connect()) {
+            PostgresTestDatabase.dropSchema(connection, schema);
         }
         catch (SQLException e) {
             throw new IllegalStateException("could not drop test schema " + schema, e);
