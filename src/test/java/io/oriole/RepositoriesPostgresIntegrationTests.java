@@ -2,11 +2,21 @@ package io.oriole;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +71,8 @@ class RepositoriesPostgresIntegrationTests {
     AgentManagement agents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
 
     Tenant tenant;
     TenantId t;
@@ -109,6 +121,38 @@ class RepositoriesPostgresIntegrationTests {
         assertThat(customers.list(t, 0, 1)).extracting(Customer::id).containsExactly(identified.id());
         assertThat(customers.list(t, 1, 1)).extracting(Customer::id).containsExactly(visitor.id());
         assertThat(customers.count(t)).isEqualTo(2);
+    }
+
+    /**
+     * Two first contacts of one visitor race: the other insert is still uncommitted when this one looks and finds
+     * nothing, then commits while this insert waits on the unique index. PostgreSQL aborts a transaction on its
+     * first error, so the lookup after the duplicate key must not run in the failed transaction.
+     */
+    @Test
+    void concurrentFirstContactOfOneVisitorYieldsOneCustomer() throws Exception {
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            int otherPid = backendPid(other);
+            try (var insert = other.prepareStatement("INSERT INTO customer (tenant_id, kind, name, vip_tier, "
+                    + "visitor_id, created_at) VALUES (?, 'PERSONAL', 'Guest', 'NONE', 'visitor-race', now())")) {
+                insert.setLong(1, t.value());
+                insert.executeUpdate();
+            }
+            ExecutorService thread = Executors.newSingleThreadExecutor();
+            try {
+                Future<Customer> contact = thread.submit(() -> customers.visitor(t, "visitor-race", "Guest", "en"));
+                await().atMost(Duration.ofSeconds(10)).until(() -> isBlockedBy(otherPid));
+
+                other.commit();
+
+                Customer customer = contact.get(10, TimeUnit.SECONDS);
+                assertThat(customer.visitorId()).isEqualTo("visitor-race");
+                assertThat(customers.count(t)).isOne();
+            }
+            finally {
+                thread.shutdownNow();
+            }
+        }
     }
 
     @Test
@@ -171,5 +215,18 @@ class RepositoriesPostgresIntegrationTests {
                 .query(Long.class).single()).isOne();
         assertThat(agents.departments(t)).extracting(Department::code).containsExactly("billing", "technical");
         assertThat(agents.list(t)).extracting(Agent::id).containsExactly(created.id());
+    }
+
+    private static int backendPid(Connection connection) throws SQLException {
+        try (var statement = connection.createStatement();
+                var rows = statement.executeQuery("SELECT pg_backend_pid()")) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private boolean isBlockedBy(int pid) {
+        return jdbc.sql("SELECT COUNT(*) FROM pg_stat_activity WHERE :pid = ANY (pg_blocking_pids(pid))")
+                .param("pid", pid).query(Long.class).single() > 0;
     }
 }
