@@ -30,7 +30,7 @@ import io.oriole.tenant.TenantManagement;
 
 /** Everything one tenant writes is invisible to another: reads come back empty, commands as "not found". */
 @OrioleIntegrationTest
-class TenantIsolationIntegrationTests {
+class TenantScopingIntegrationTests {
 
     @Autowired
     TenantManagement tenants;
