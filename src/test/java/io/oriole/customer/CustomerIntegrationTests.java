@@ -86,7 +86,8 @@ class CustomerIntegrationTests {
 
     /** Completed deliveries of this conversation's ConversationOpened to the customer module's listener. */
     private long completedPublicationsOf(Conversation conversation) {
-        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type = :type AND completion_date IS NOT NULL "
+        return jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE event_type = :type "
+                + "AND completion_date IS NOT NULL "
                 + "AND listener_id LIKE '%ConversationHistory%' AND serialized_event LIKE :id")
                 .param("type", ConversationOpened.class.getName())
                 .param("id", "%\"conversationId\":" + conversation.id() + ",%")
