@@ -3,11 +3,15 @@ package io.oriole.customer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.customer.internal.CustomerRepository;
 import io.oriole.tenant.TenantId;
@@ -18,10 +22,13 @@ public class CustomerManagement {
 
     private final CustomerRepository customers;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
-    CustomerManagement(CustomerRepository customers, Clock clock) {
+    CustomerManagement(CustomerRepository customers, Clock clock, PlatformTransactionManager transactions) {
         this.customers = customers;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /** The details an operator or API client gives for a customer. */
@@ -74,15 +81,10 @@ public class CustomerManagement {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Customer visitor(TenantId tenant, String visitorId, String displayName, String locale) {
-        return customers.findByTenantIdAndVisitorId(tenant.value(), visitorId).orElseGet(() -> {
-            try {
-                return customers.save(new Customer(null, tenant.value(), CustomerKind.PERSONAL, displayName, null,
-                        null, null, VipTier.NONE, null, visitorId, locale, 0, null, clock.instant()));
-            }
-            catch (DuplicateKeyException race) {
-                return customers.findByTenantIdAndVisitorId(tenant.value(), visitorId).orElseThrow();
-            }
-        });
+        return customers.findByTenantIdAndVisitorId(tenant.value(), visitorId).orElseGet(() -> insertOrFindWinner(
+                () -> new Customer(null, tenant.value(), CustomerKind.PERSONAL, displayName, null, null, null,
+                        VipTier.NONE, null, visitorId, locale, 0, null, clock.instant()),
+                () -> customers.findByTenantIdAndVisitorId(tenant.value(), visitorId)));
     }
 
     /**
@@ -91,15 +93,24 @@ public class CustomerManagement {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public Customer identified(TenantId tenant, String externalId, String name, String email, String locale) {
-        return customers.findByTenantIdAndExternalId(tenant.value(), externalId).orElseGet(() -> {
-            try {
-                return customers.save(new Customer(null, tenant.value(), CustomerKind.PERSONAL,
+        return customers.findByTenantIdAndExternalId(tenant.value(), externalId).orElseGet(() -> insertOrFindWinner(
+                () -> new Customer(null, tenant.value(), CustomerKind.PERSONAL,
                         name == null || name.isBlank() ? externalId : name, null, email, null, VipTier.NONE,
-                        externalId, null, locale, 0, null, clock.instant()));
-            }
-            catch (DuplicateKeyException race) {
-                return customers.findByTenantIdAndExternalId(tenant.value(), externalId).orElseThrow();
-            }
-        });
+                        externalId, null, locale, 0, null, clock.instant()),
+                () -> customers.findByTenantIdAndExternalId(tenant.value(), externalId)));
+    }
+
+    /**
+     * Inserts a first-contact customer, or returns the row a concurrent first contact committed meanwhile. The
+     * insert runs in a savepoint because PostgreSQL aborts the whole transaction on a duplicate key: rolled back to
+     * the savepoint, the transaction can still read the winner's row.
+     */
+    private Customer insertOrFindWinner(Supplier<Customer> candidate, Supplier<Optional<Customer>> winner) {
+        try {
+            return savepoint.execute(status -> customers.save(candidate.get()));
+        }
+        catch (DuplicateKeyException race) {
+            return winner.get().orElseThrow(() -> race);
+        }
     }
 }
