@@ -23,9 +23,10 @@ import io.oriole.triage.Language;
  * top probability is below {@code minProbability}, chosen on the held-out part as the cut that
  * handles most examples well (accepting right answers, rejecting wrong ones: with calibrated
  * probabilities this lands near 0.5), or its embedding is farther from the predicted intent's
- * centroid than almost any held-out example of that intent ({@code minSimilarity}, the 1st
- * percentile of held-out similarities to their own class centroid). The second test catches
- * messages unlike anything trained, which a linear model can still score confidently.</li>
+ * centroid than almost any held-out example of that intent ({@code minSimilarity}: the 1st
+ * percentile of held-out similarities to their own class centroid, or lower on tiny data sets, see
+ * {@code similarityCut}). The second test catches messages unlike anything trained, which a linear
+ * model can still score confidently ("what's the weather in Paris?" scores 0.9 for "delivery").</li>
  * </ol>
  * The final model is then trained on all examples. Training and prediction are deterministic for
  * a given seed; a trained classifier is immutable and safe to share between threads.
@@ -136,13 +137,7 @@ public final class TextClassifier {
             temperature = fitTemperature(best, x, sparse, y, held);
             if (settings.outOfScope()) {
                 minProbability = probabilityCut(best, x, sparse, y, held, temperature);
-                float[][] fitCentroids = centroids(raw, y, fit, k);
-                double[] sims = new double[held.length];
-                for (int h = 0; h < held.length; h++) {
-                    sims[h] = cosine(raw[held[h]], fitCentroids[y[held[h]]]);
-                }
-                Arrays.sort(sims);
-                minSimilarity = sims[(int) Math.floor(settings.similarityQuantile() * (sims.length - 1))];
+                minSimilarity = similarityCut(raw, y, fit, held, k, settings.similarityQuantile());
             }
         }
         int[] all = new int[n];
@@ -261,10 +256,13 @@ public final class TextClassifier {
         return loss / rows.length;
     }
 
-    /** Golden-section search of log T in [-3, 3] for the least held-out log loss. */
+    /**
+     * Golden-section search of log T in [ln 0.25, ln 20] for the least held-out log loss. The lower
+     * bound stops a small, perfectly separated held-out part from sharpening the model without limit.
+     */
     private static double fitTemperature(SoftmaxRegression m, float[][] x, SparseVector[] s, int[] y, int[] held) {
-        double lo = -3;
-        double hi = 3;
+        double lo = Math.log(0.25);
+        double hi = Math.log(20);
         double phi = (Math.sqrt(5) - 1) / 2;
         for (int it = 0; it < 40; it++) {
             double a = hi - phi * (hi - lo);
@@ -311,6 +309,33 @@ public final class TextClassifier {
             }
         }
         return bestCut;
+    }
+
+    /**
+     * The lower of two cuts on held-out similarity to class centroids (built from the fit part): the
+     * given quantile of similarities to the own class, and the median similarity to the nearest
+     * other class (a message must be closer to its intent than in-scope messages typically are to a
+     * wrong one). The quantile decides on large data sets; the median keeps a handful of
+     * near-duplicate examples from setting the bar so high that every paraphrase is rejected.
+     */
+    private static double similarityCut(float[][] raw, int[] y, int[] fit, int[] held, int classes, double quantile) {
+        float[][] c = centroids(raw, y, fit, classes);
+        double[] own = new double[held.length];
+        double[] other = new double[held.length];
+        for (int h = 0; h < held.length; h++) {
+            int i = held[h];
+            own[h] = cosine(raw[i], c[y[i]]);
+            other[h] = -1;
+            for (int k = 0; k < classes; k++) {
+                if (k != y[i]) {
+                    other[h] = Math.max(other[h], cosine(raw[i], c[k]));
+                }
+            }
+        }
+        Arrays.sort(own);
+        Arrays.sort(other);
+        double low = own[(int) Math.floor(quantile * (own.length - 1))];
+        return Math.min(low, other[other.length / 2]);
     }
 
     private static float[][] centroids(float[][] raw, int[] y, int[] rows, int classes) {
