@@ -1,5 +1,9 @@
 package io.oriole.triage.model;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Points per priority factor and the score thresholds of the levels; a tenant may override any of
  * them. With the defaults a payment failure from a gold customer who waited 12 minutes scores
@@ -29,5 +33,36 @@ public record PriorityWeights(int systemDown, int securityIncident, int coreFunc
 
     public static PriorityWeights defaults() {
         return new PriorityWeights(50, 50, 40, 10, 20, 30, 5, 10, 10, 5, 10, 0.5, 20, 50, 30, 15);
+    }
+
+    /**
+     * These weights with a tenant's overrides, named like the components ({@code "vipGold" -> 25}).
+     *
+     * @throws IllegalArgumentException for an unknown name or thresholds that do not fall
+     */
+    public PriorityWeights with(Map<String, ? extends Number> overrides) {
+        Map<String, Number> v = new LinkedHashMap<>();
+        for (RecordComponent c : PriorityWeights.class.getRecordComponents()) {
+            try {
+                v.put(c.getName(), (Number) c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (var o : overrides.entrySet()) {
+            if (!v.containsKey(o.getKey())) {
+                throw new IllegalArgumentException("unknown priority weight '" + o.getKey() + "'");
+            }
+            v.put(o.getKey(), o.getValue());
+        }
+        return new PriorityWeights(i(v, "systemDown"), i(v, "securityIncident"), i(v, "coreFunctionFailure"),
+                i(v, "vipSilver"), i(v, "vipGold"), i(v, "vipPlatinum"), i(v, "complexityMedium"),
+                i(v, "complexityHigh"), i(v, "recentNegativeFeedback"), i(v, "sentimentNegative"),
+                i(v, "sentimentAngry"), v.get("pointsPerMinuteWaited").doubleValue(), i(v, "maxWaitPoints"),
+                i(v, "p1"), i(v, "p2"), i(v, "p3"));
+    }
+
+    private static int i(Map<String, Number> values, String name) {
+        return (int) Math.round(values.get(name).doubleValue());
     }
 }
