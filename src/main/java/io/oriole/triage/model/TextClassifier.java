@@ -16,7 +16,7 @@ import io.oriole.triage.Language;
  *
  * <p>Everything is chosen from the training data alone, on a stratified 80/20 split of it:
  * <ol>
- * <li>the L2 strength, from a few candidates, by the held-out log loss;</li>
+ * <li>the L2 strength, from a grid of powers of ten (1e-6 to 1e-3), by the held-out log loss;</li>
  * <li>a temperature T that calibrates the probabilities (softmax(z / T), minimising held-out log
  * loss, Guo et al. 2017);</li>
  * <li>the out-of-scope rule, when enabled. A message is out of scope when either its calibrated
@@ -38,7 +38,8 @@ public final class TextClassifier {
             SoftmaxRegression.Options options) {
 
         public static Settings defaults() {
-            return new Settings(true, new double[] {1e-5, 1e-4, 1e-3}, 0.2, 0.01, SoftmaxRegression.Options.defaults());
+            return new Settings(true, new double[] {1e-6, 1e-5, 1e-4, 1e-3}, 0.2, 0.01,
+                    SoftmaxRegression.Options.defaults());
         }
 
         public Settings withoutOutOfScope() {

@@ -47,15 +47,17 @@ public final class UrgencyDetector {
             Pattern.compile("\\b(can'?t|cannot|can not|unable to|couldn'?t)\\s+(make (a |the )?)?"
                     + "(pay|log ?in|sign ?in|check ?out|place (an |my |the )?orders?|order|payment|withdraw|transfer)\\b", F));
 
+    /** Which core function failed, for the explanation. */
+    private static final Pattern PAYMENT = Pattern.compile("支付|付款|付钱|付不了|扣款|充值|结账|提现|转账|收款"
+            + "|\\b(pay\\w*|checkout|check out|card|transactions?|withdraw|transfer)\\b", F);
+    private static final Pattern LOGIN = Pattern.compile("登|注册|\\b(log ?in|log-in|sign ?in|sign-in)\\b", F);
+
     private UrgencyDetector() {
     }
 
     /** What was found and a short description for priority explanations ("payment failure"). */
     public record Finding(Urgency urgency, String description) {
     }
-
-    private static final Pattern PAYMENT = Pattern.compile("支付|付款|付钱|付不了|扣款|充值|结账|提现|转账|收款|\\b(pay\\w*|checkout|check out|card|transactions?|withdraw|transfer)\\b", F);
-    private static final Pattern LOGIN = Pattern.compile("登|注册|\\b(log ?in|log-in|sign ?in|sign-in)\\b", F);
 
     public static Finding assess(String text) {
         Urgency urgency = detect(text);

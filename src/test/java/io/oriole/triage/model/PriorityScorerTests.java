@@ -1,8 +1,10 @@
 package io.oriole.triage.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +46,17 @@ class PriorityScorerTests {
         assertThat(p.score()).isEqualTo(65);
         assertThat(p.level()).isEqualTo(PriorityLevel.P1);
         assertThat(p.factors()).extracting(f -> f.name()).containsExactly("vip", "feedback", "sentiment");
+    }
+
+    @Test
+    void tenantOverridesReplaceOnlyTheNamedWeights() {
+        PriorityWeights weights = PriorityWeights.defaults().with(Map.of("vipGold", 35, "p1", 55));
+        assertThat(weights.vipGold()).isEqualTo(35);
+        assertThat(weights.p1()).isEqualTo(55);
+        assertThat(weights.systemDown()).isEqualTo(PriorityWeights.defaults().systemDown());
+        assertThatIllegalArgumentException().isThrownBy(() -> PriorityWeights.defaults().with(Map.of("vipGlod", 1)))
+                .withMessageContaining("vipGlod");
+        assertThatIllegalArgumentException().isThrownBy(() -> PriorityWeights.defaults().with(Map.of("p3", 90)));
     }
 
     @Test
