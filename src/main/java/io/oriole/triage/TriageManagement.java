@@ -7,6 +7,8 @@ import org.springframework.stereotype.Service;
 
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.internal.TriageOperations;
+import io.oriole.triage.model.LabelledCsv;
+import io.oriole.triage.model.LabelledText;
 
 /** Questions and commands about triage that other modules (and the admin console) may ask. */
 @Service
@@ -33,6 +35,23 @@ public class TriageManagement {
             }
         }
         operations.replaceIntentExamples(tenant.value(), examples, clock.instant());
+    }
+
+    /**
+     * Replaces the tenant's intent examples with an uploaded CSV file (UTF-8, header with columns
+     * {@code text} and {@code label}).
+     *
+     * @param name how error messages refer to the file, e.g. its original file name
+     * @throws IllegalArgumentException with a one-line message naming the line, for a malformed file
+     */
+    public void uploadIntentExamples(TenantId tenant, String name, byte[] csv) {
+        List<LabelledText> parsed;
+        try {
+            parsed = LabelledCsv.parse(name, csv);
+        } catch (LabelledCsv.CsvException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        replaceIntentExamples(tenant, parsed.stream().map(e -> new IntentExample(e.text(), e.label())).toList());
     }
 
     /** How a message would be triaged for an ordinary customer right now, without storing anything. */

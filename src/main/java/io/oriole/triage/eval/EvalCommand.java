@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 import io.oriole.triage.model.Embedder;
+import io.oriole.triage.model.LabelledCsv;
 import io.oriole.triage.model.LabelledText;
 import io.oriole.triage.model.TextClassifier;
 import io.oriole.triage.model.TextEncoder;

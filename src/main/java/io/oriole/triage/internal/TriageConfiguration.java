@@ -8,7 +8,7 @@ import io.oriole.triage.model.Embedder;
 @Configuration(proxyBeanMethods = false)
 class TriageConfiguration {
 
-    /** One per node: each ONNX model takes about 100 MB and loads on first use. */
+    /** One per node, shared by all tenants: each ONNX model loads on first use and stays in memory. */
     @Bean
     Embedder embedder() {
         return new Embedder(10_000);

@@ -14,7 +14,7 @@ import io.oriole.triage.Language;
 
 /**
  * Sentence embeddings from the quantised BGE-small ONNX models shipped inside the LangChain4j jars
- * (512 dimensions, nothing downloaded). Each model is loaded on first use; a small LRU cache keyed
+ * (512 dimensions for Chinese, 384 for English; nothing downloaded). Each model is loaded on first use; a small LRU cache keyed
  * by language and text spares re-encoding the same text (training sets, prototypes, retries).
  * Thread-safe.
  */

@@ -1,6 +1,7 @@
-package io.oriole.triage.eval;
+package io.oriole.triage.model;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,19 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import io.oriole.triage.model.LabelledText;
-
 /**
  * Reads UTF-8 CSV files with a header naming the columns {@code text} and {@code label} (any order,
  * other columns ignored). Fields may be quoted; a quoted field may hold commas, line breaks and
  * doubled quotes ({@code "say ""hi"", please"}). Every problem is reported as one line naming the
  * file and the line.
  */
-final class LabelledCsv {
+public final class LabelledCsv {
 
     /** A problem with an input file, worded for the command line. */
-    static final class CsvException extends Exception {
-        CsvException(String message) {
+    public static final class CsvException extends Exception {
+        public CsvException(String message) {
             super(message);
         }
     }
@@ -29,57 +28,65 @@ final class LabelledCsv {
     private LabelledCsv() {
     }
 
-    static List<LabelledText> read(Path file) throws CsvException {
-        String content;
+    public static List<LabelledText> read(Path file) throws CsvException {
+        byte[] bytes;
         try {
-            content = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            throw new CsvException(file + ": not valid UTF-8");
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new CsvException(file + ": cannot read file (" + e.getClass().getSimpleName() + ")");
+        }
+        return parse(file.toString(), bytes);
+    }
+
+    /** Parses an uploaded file; {@code name} is how errors refer to it. */
+    public static List<LabelledText> parse(String name, byte[] bytes) throws CsvException {
+        String content;
+        try {
+            content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new CsvException(name + ": not valid UTF-8");
         }
         if (content.startsWith("\uFEFF")) {
             content = content.substring(1);
         }
-        List<Record> records = parse(file, content);
+        List<Record> records = records(name, content);
         if (records.isEmpty()) {
-            throw new CsvException(file + ": file is empty");
+            throw new CsvException(name + ": file is empty");
         }
         List<String> header = records.get(0).fields();
-        int text = column(header, "text", file);
-        int label = column(header, "label", file);
+        int text = column(header, "text", name);
+        int label = column(header, "label", name);
         List<LabelledText> out = new ArrayList<>();
         for (Record r : records.subList(1, records.size())) {
             if (r.fields().size() < header.size()) {
-                throw new CsvException(file + " line " + r.line() + ": expected " + header.size() + " fields, found "
+                throw new CsvException(name + " line " + r.line() + ": expected " + header.size() + " fields, found "
                         + r.fields().size());
             }
             String l = r.fields().get(label).strip();
             if (l.isEmpty()) {
-                throw new CsvException(file + " line " + r.line() + ": empty label");
+                throw new CsvException(name + " line " + r.line() + ": empty label");
             }
             out.add(new LabelledText(r.fields().get(text).strip(), l));
         }
         if (out.isEmpty()) {
-            throw new CsvException(file + ": no examples after the header");
+            throw new CsvException(name + ": no examples after the header");
         }
         return out;
     }
 
-    private static int column(List<String> header, String name, Path file) throws CsvException {
+    private static int column(List<String> header, String column, String file) throws CsvException {
         for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(name)) {
+            if (header.get(i).strip().toLowerCase(Locale.ROOT).equals(column)) {
                 return i;
             }
         }
-        throw new CsvException(file + " line 1: missing column '" + name + "'");
+        throw new CsvException(file + " line 1: missing column '" + column + "'");
     }
 
     private record Record(int line, List<String> fields) {
     }
 
-    private static List<Record> parse(Path file, String s) throws CsvException {
+    private static List<Record> records(String file, String s) throws CsvException {
         List<Record> records = new ArrayList<>();
         List<String> fields = new ArrayList<>();
         StringBuilder field = new StringBuilder();
