@@ -1,5 +1,6 @@
 package io.oriole.triage.internal;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -10,9 +11,11 @@ import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.oriole.triage.model.Embedder;
+import io.oriole.triage.model.LabelledCsv;
 import io.oriole.triage.model.LabelledText;
 import io.oriole.triage.model.MessageTriage;
 import io.oriole.triage.model.PriorityWeights;
@@ -40,9 +43,19 @@ class TenantTriages implements DisposableBean {
         return t;
     });
 
-    TenantTriages(TriageStore store, Embedder embedder) {
+    private volatile TextClassifier sentimentModel;
+
+    /**
+     * @param sentimentExamples optional CSV file (text,label with positive/negative) to train a
+     *        sentiment model from at start, in the background; empty for the lexicon alone
+     */
+    TenantTriages(TriageStore store, Embedder embedder,
+            @Value("${oriole.triage.sentiment-examples:}") String sentimentExamples) {
         this.store = store;
         this.embedder = embedder;
+        if (!sentimentExamples.isBlank()) {
+            training.execute(() -> trainSentiment(Path.of(sentimentExamples)));
+        }
     }
 
     MessageTriage forTenant(long tenantId) {
@@ -77,6 +90,22 @@ class TenantTriages implements DisposableBean {
         }
     }
 
+    private void trainSentiment(Path file) {
+        try {
+            TextClassifier model = TextClassifier.train(LabelledCsv.read(file), embedder,
+                    TextClassifier.Settings.defaults().withoutOutOfScope());
+            if (!model.labels().contains("negative")) {
+                log.warn("sentiment examples {} have no 'negative' label; using the lexicon alone", file);
+                return;
+            }
+            sentimentModel = model;
+            current.replaceAll((tenant, triage) -> triage.withSentimentModel(model));
+            log.info("sentiment model trained from {}", file);
+        } catch (LabelledCsv.CsvException | RuntimeException e) {
+            log.warn("cannot train the sentiment model from {}; using the lexicon alone: {}", file, e.getMessage());
+        }
+    }
+
     private MessageTriage rulesFor(long tenantId) {
         PriorityWeights weights = PriorityWeights.defaults();
         try {
@@ -84,7 +113,7 @@ class TenantTriages implements DisposableBean {
         } catch (IllegalArgumentException e) {
             log.warn("tenant {} has invalid priority weights, using the defaults: {}", tenantId, e.getMessage());
         }
-        return new MessageTriage(null, null, store.catalogue(tenantId), weights);
+        return new MessageTriage(null, sentimentModel, store.catalogue(tenantId), weights);
     }
 
     @Override

@@ -53,6 +53,10 @@ public final class MessageTriage {
         return new MessageTriage(newIntents, sentimentModel, facts, scorer);
     }
 
+    public MessageTriage withSentimentModel(TextClassifier newSentimentModel) {
+        return new MessageTriage(intents, newSentimentModel, facts, scorer);
+    }
+
     private MessageTriage(TextClassifier intents, TextClassifier sentimentModel, KeyFactExtractor facts,
             PriorityScorer scorer) {
         this.intents = intents;
@@ -68,7 +72,8 @@ public final class MessageTriage {
         Category category = CategoryClassifier.classify(text);
         KeyFacts found = facts.extract(text);
         Sentiment sentiment = SentimentLexicon.assess(text);
-        if (sentimentModel != null) {
+        // A model trained on one language says little about another; the lexicon covers both.
+        if (sentimentModel != null && sentimentModel.language() == language) {
             TextClassifier.Prediction p = sentimentModel.predict(text);
             sentiment = SentimentLexicon.combine(sentiment, p.label().equals("negative") && p.probability() >= 0.8);
         }
