@@ -1,11 +1,16 @@
 package io.oriole;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
+
+import io.oriole.triage.TriageCommandLine;
 
 /**
  * Oriole: a multi-tenant customer-service platform. One jar, one module per domain package.
@@ -15,6 +20,13 @@ import org.springframework.scheduling.annotation.EnableAsync;
 public class OrioleApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("eval")) {
+            // Evaluation is a batch job: no web server, no database, and only its own report on stdout.
+            LoggingSystem logging = LoggingSystem.get(OrioleApplication.class.getClassLoader());
+            logging.beforeInitialize();
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+            System.exit(TriageCommandLine.eval(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
         SpringApplication.run(OrioleApplication.class, args);
     }
 

@@ -1,0 +1,87 @@
+package io.oriole.triage.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.oriole.triage.ConversationTriaged;
+import io.oriole.triage.IntentExample;
+import io.oriole.triage.TriageResult;
+import tools.jackson.databind.json.JsonMapper;
+
+/** SQL for triage results and the tenant's triage data. Every statement filters on tenant_id. */
+@Repository
+class TriageStore {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    TriageStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    boolean isTriaged(long tenantId, long messageId) {
+        return jdbc.sql("SELECT COUNT(*) FROM triage_result WHERE tenant_id = :t AND message_id = :m")
+                .param("t", tenantId).param("m", messageId).query(Long.class).single() > 0;
+    }
+
+    void save(ConversationTriaged event) {
+        TriageResult r = event.result();
+        jdbc.sql("INSERT INTO triage_result (tenant_id, conversation_id, message_id, language, category, intent, "
+                + "intent_confidence, out_of_scope, urgency, sentiment, complexity, facts, priority_level, priority_score, "
+                + "priority_factors, explanation, created_at) VALUES (:t, :c, :m, :lang, :cat, :intent, :conf, :oos, :urg, "
+                + ":sent, :cx, :facts, :level, :score, :factors, :why, :at)")
+                .param("t", event.tenantId()).param("c", event.conversationId()).param("m", event.messageId())
+                .param("lang", r.language().code()).param("cat", r.category().name())
+                .param("intent", r.intent().intent()).param("conf", r.intent().confidence())
+                .param("oos", r.intent().outOfScope()).param("urg", r.urgency().name())
+                .param("sent", r.sentiment().name()).param("cx", r.complexity().name())
+                .param("facts", json.writeValueAsString(r.facts()))
+                .param("level", r.priority().level().name()).param("score", r.priority().score())
+                .param("factors", json.writeValueAsString(r.priority().factors()))
+                .param("why", abbreviate(r.priority().explanation(), 1000)).param("at", ts(event.occurredAt()))
+                .update();
+    }
+
+    List<IntentExample> intentExamples(long tenantId) {
+        return jdbc.sql("SELECT text, label FROM triage_intent_example WHERE tenant_id = :t ORDER BY id")
+                .param("t", tenantId).query((rs, n) -> new IntentExample(rs.getString(1), rs.getString(2))).list();
+    }
+
+    /** Replaces all examples in one transaction: a failed upload leaves the previous set intact. */
+    @Transactional
+    void replaceIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
+        jdbc.sql("DELETE FROM triage_intent_example WHERE tenant_id = :t").param("t", tenantId).update();
+        for (IntentExample e : examples) {
+            jdbc.sql("INSERT INTO triage_intent_example (tenant_id, text, label, created_at) VALUES (:t, :x, :l, :at)")
+                    .param("t", tenantId).param("x", e.text()).param("l", e.label()).param("at", ts(now)).update();
+        }
+    }
+
+    List<String> catalogue(long tenantId) {
+        return jdbc.sql("SELECT name FROM triage_product WHERE tenant_id = :t ORDER BY name").param("t", tenantId)
+                .query(String.class).list();
+    }
+
+    Map<String, Double> priorityWeights(long tenantId) {
+        return jdbc.sql("SELECT name, points FROM triage_priority_weight WHERE tenant_id = :t").param("t", tenantId)
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
