@@ -14,9 +14,13 @@ class ModularityTests {
         modules.verify();
     }
 
-    /** Module diagrams and canvases in target/spring-modulith-docs, for the README and reviews. */
+    /**
+     * Module diagrams in target/spring-modulith-docs, for the README and reviews. Only the diagrams: the module
+     * canvases read the Javadoc through Spring Boot's basic JSON parser, which cannot read Javadoc that quotes
+     * example phrases containing commas (the triage rules' documentation does).
+     */
     @Test
-    void writesModuleDocumentation() {
-        new Documenter(modules).writeDocumentation().writeIndividualModulesAsPlantUml();
+    void writesModuleDiagrams() {
+        new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
     }
 }
