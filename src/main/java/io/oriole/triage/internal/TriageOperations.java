@@ -2,6 +2,7 @@ package io.oriole.triage.internal;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -24,6 +25,10 @@ public class TriageOperations {
     public void replaceIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
         store.replaceIntentExamples(tenantId, examples, now);
         tenants.retrain(tenantId);
+    }
+
+    public Optional<TriageResult> latest(long tenantId, long conversationId) {
+        return store.latest(tenantId, conversationId);
     }
 
     public TriageResult preview(long tenantId, String text) {
