@@ -83,6 +83,19 @@ class TriageStore {
                 .optional();
     }
 
+    /** The current priority level of each given conversation that has been triaged. */
+    Map<Long, PriorityLevel> latestLevels(long tenantId, java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM triage_result r WHERE r.tenant_id = :t "
+                + "AND r.conversation_id IN (:c) AND r.id = (SELECT MAX(x.id) FROM triage_result x "
+                + "WHERE x.tenant_id = :t AND x.conversation_id = r.conversation_id)")
+                .param("t", tenantId).param("c", conversationIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     private static final TypeReference<List<PriorityFactor>> FACTORS = new TypeReference<>() { };
 
     List<IntentExample> intentExamples(long tenantId) {
