@@ -10,7 +10,7 @@ public record Priority(PriorityLevel level, int score, List<PriorityFactor> fact
         factors = List.copyOf(factors);
     }
 
-    /** For example {@code "P1: payment failure (+40), VIP gold (+20), waited 12 min (+6)"}. */
+    /** For example “P1: payment failure (+40), VIP gold (+20), waited 12 min (+6)”. */
     public String explanation() {
         if (factors.isEmpty()) {
             return level + ": no urgency factors";

@@ -1,7 +1,10 @@
 package io.oriole.triage;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -52,6 +55,16 @@ public class TriageManagement {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
         replaceIntentExamples(tenant, parsed.stream().map(e -> new IntentExample(e.text(), e.label())).toList());
+    }
+
+    /** The conversation's current triage (that of its latest triaged message), empty until triage has run. */
+    public Optional<TriageResult> latest(TenantId tenant, long conversationId) {
+        return operations.latest(tenant.value(), conversationId);
+    }
+
+    /** The current priority level of each given conversation; conversations not yet triaged are left out. */
+    public Map<Long, PriorityLevel> latestLevels(TenantId tenant, Collection<Long> conversationIds) {
+        return operations.latestLevels(tenant.value(), conversationIds);
     }
 
     /** How a message would be triaged for an ordinary customer right now, without storing anything. */

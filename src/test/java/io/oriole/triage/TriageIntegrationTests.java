@@ -14,6 +14,7 @@ import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.TestPropertySource;
 
 import io.oriole.conversation.MessageReceived;
+import io.oriole.tenant.TenantId;
 
 /** Starts the triage module with its dependencies on an in-memory database. */
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.ALL_DEPENDENCIES)
@@ -24,6 +25,9 @@ class TriageIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TriageManagement triage;
 
     long tenantId;
 
@@ -52,6 +56,12 @@ class TriageIntegrationTests {
 
         assertThat(jdbc.sql("SELECT priority_level FROM triage_result WHERE tenant_id = :t AND message_id = 70")
                 .param("t", tenantId).query(String.class).single()).isEqualTo("P1");
+        assertThat(triage.latest(new TenantId(tenantId), 7)).hasValueSatisfying(r -> {
+            assertThat(r.priority().level()).isEqualTo(PriorityLevel.P1);
+            assertThat(r.priority().explanation()).startsWith("P1: system down (+50)");
+            assertThat(r.urgency()).isEqualTo(Urgency.SYSTEM_DOWN);
+        });
+        assertThat(triage.latest(new TenantId(tenantId + 1000), 7)).isEmpty();
     }
 
     private long insertTenant() {

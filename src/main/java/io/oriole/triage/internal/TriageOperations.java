@@ -1,11 +1,15 @@
 package io.oriole.triage.internal;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import io.oriole.triage.IntentExample;
+import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.TriageResult;
 import io.oriole.triage.model.MessageTriage;
 
@@ -24,6 +28,14 @@ public class TriageOperations {
     public void replaceIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
         store.replaceIntentExamples(tenantId, examples, now);
         tenants.retrain(tenantId);
+    }
+
+    public Optional<TriageResult> latest(long tenantId, long conversationId) {
+        return store.latest(tenantId, conversationId);
+    }
+
+    public Map<Long, PriorityLevel> latestLevels(long tenantId, Collection<Long> conversationIds) {
+        return store.latestLevels(tenantId, conversationIds);
     }
 
     public TriageResult preview(long tenantId, String text) {

@@ -4,16 +4,29 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.oriole.triage.Category;
+import io.oriole.triage.Complexity;
 import io.oriole.triage.ConversationTriaged;
 import io.oriole.triage.IntentExample;
+import io.oriole.triage.IntentMatch;
+import io.oriole.triage.KeyFacts;
+import io.oriole.triage.Language;
+import io.oriole.triage.Priority;
+import io.oriole.triage.PriorityFactor;
+import io.oriole.triage.PriorityLevel;
+import io.oriole.triage.Sentiment;
 import io.oriole.triage.TriageResult;
+import io.oriole.triage.Urgency;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /** SQL for triage results and the tenant's triage data. Every statement filters on tenant_id. */
@@ -50,6 +63,40 @@ class TriageStore {
                 .param("why", abbreviate(r.priority().explanation(), 1000)).param("at", ts(event.occurredAt()))
                 .update();
     }
+
+    /** The conversation's current triage: the row of its most recently triaged message. */
+    Optional<TriageResult> latest(long tenantId, long conversationId) {
+        return jdbc.sql("SELECT language, category, intent, intent_confidence, out_of_scope, urgency, sentiment, "
+                + "complexity, facts, priority_level, priority_score, priority_factors FROM triage_result "
+                + "WHERE tenant_id = :t AND conversation_id = :c ORDER BY id DESC LIMIT 1")
+                .param("t", tenantId).param("c", conversationId)
+                .query((rs, n) -> new TriageResult(
+                        Language.valueOf(rs.getString("language").toUpperCase(Locale.ROOT)),
+                        Category.valueOf(rs.getString("category")),
+                        new IntentMatch(rs.getString("intent"), rs.getDouble("intent_confidence"),
+                                rs.getBoolean("out_of_scope")),
+                        Urgency.valueOf(rs.getString("urgency")), Sentiment.valueOf(rs.getString("sentiment")),
+                        json.readValue(rs.getString("facts"), KeyFacts.class),
+                        Complexity.valueOf(rs.getString("complexity")),
+                        new Priority(PriorityLevel.valueOf(rs.getString("priority_level")), rs.getInt("priority_score"),
+                                json.readValue(rs.getString("priority_factors"), FACTORS))))
+                .optional();
+    }
+
+    /** The current priority level of each given conversation that has been triaged. */
+    Map<Long, PriorityLevel> latestLevels(long tenantId, java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM triage_result r WHERE r.tenant_id = :t "
+                + "AND r.conversation_id IN (:c) AND r.id = (SELECT MAX(x.id) FROM triage_result x "
+                + "WHERE x.tenant_id = :t AND x.conversation_id = r.conversation_id)")
+                .param("t", tenantId).param("c", conversationIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private static final TypeReference<List<PriorityFactor>> FACTORS = new TypeReference<>() { };
 
     List<IntentExample> intentExamples(long tenantId) {
         return jdbc.sql("SELECT text, label FROM triage_intent_example WHERE tenant_id = :t ORDER BY id")

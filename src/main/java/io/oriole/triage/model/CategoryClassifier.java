@@ -11,9 +11,9 @@ import io.oriole.triage.Category;
 /**
  * Places a message in the customer journey with bilingual cue phrases; each cue found scores one
  * point for its category and the highest score wins. Ties go to the category listed first in
- * {@link #ORDER} (a complaint about a refund is a complaint). Examples: 「这款手机多少钱？有现货吗」 →
- * PRE_SALE; 「where is my order? it has not shipped」 → IN_SALE; 「我要退货退款」 → AFTER_SALE;
- * 「the app crashes when I log in」 → TECHNICAL; 「为什么多扣了我一笔费用」 → BILLING; no cue → OTHER.
+ * {@link #ORDER} (a complaint about a refund is a complaint). Examples: "这款手机多少钱？有现货吗" →
+ * PRE_SALE; “where is my order, it hasn't shipped” → IN_SALE; "我要退货退款" → AFTER_SALE;
+ * "the app crashes when I log in" → TECHNICAL; "为什么多扣了我一笔费用" → BILLING; no cue → OTHER.
  */
 public final class CategoryClassifier {
 

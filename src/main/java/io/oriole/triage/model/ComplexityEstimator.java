@@ -8,7 +8,7 @@ import io.oriole.triage.Urgency;
  * Estimates handling effort from what the message shows: length, several questions, several
  * categories at once (a refund and an invoice and a login problem), many facts to check, and
  * technical or urgent trouble that needs specialists. Points: 0–1 LOW, 2–3 MEDIUM, 4+ HIGH.
- * "订单什么时候到？" is LOW; "all users get 500 errors, and we were charged twice, invoice?" is HIGH.
+ * "订单什么时候到？" is LOW; “all users get 500 errors, and we were charged twice, invoice?” is HIGH.
  */
 public final class ComplexityEstimator {
 

@@ -13,7 +13,7 @@ import java.util.Locale;
 /**
  * Reads UTF-8 CSV files with a header naming the columns {@code text} and {@code label} (any order,
  * other columns ignored). Fields may be quoted; a quoted field may hold commas, line breaks and
- * doubled quotes ({@code "say ""hi"", please"}). Every problem is reported as one line naming the
+ * doubled quotes (the field {@code say "hi"} is written {@code "say ""hi"""}). Every problem is reported as one line naming the
  * file and the line.
  */
 public final class LabelledCsv {

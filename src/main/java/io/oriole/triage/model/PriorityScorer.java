@@ -15,7 +15,7 @@ import io.oriole.triage.Sentiment;
 /**
  * Adds up named factors into a score and a level, keeping every factor with its points. Example
  * with {@link PriorityWeights#defaults()}: payment failure, gold VIP, 12 minutes waited gives
- * "P1: payment failure (+40), VIP gold (+20), waited 12 min (+6)".
+ * “P1: payment failure (+40), VIP gold (+20), waited 12 min (+6)”.
  */
 public final class PriorityScorer {
 

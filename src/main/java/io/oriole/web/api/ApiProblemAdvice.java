@@ -55,7 +55,7 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ ConversationNotFoundException.class, CustomerNotFoundException.class,
-            UnknownIdException.class })
+            UnknownIdException.class, NotTriagedYetException.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -42,6 +42,14 @@ import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.tenant.TenantId;
+import io.oriole.triage.Category;
+import io.oriole.triage.KeyFacts;
+import io.oriole.triage.PriorityFactor;
+import io.oriole.triage.PriorityLevel;
+import io.oriole.triage.Sentiment;
+import io.oriole.triage.TriageManagement;
+import io.oriole.triage.TriageResult;
+import io.oriole.triage.Urgency;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -53,12 +61,26 @@ class ConversationController {
     private final ConversationManagement conversations;
     private final CustomerManagement customers;
     private final AgentManagement agents;
+    private final TriageManagement triage;
 
     ConversationController(ConversationManagement conversations, CustomerManagement customers,
-            AgentManagement agents) {
+            AgentManagement agents, TriageManagement triage) {
         this.conversations = conversations;
         this.customers = customers;
         this.agents = agents;
+        this.triage = triage;
+    }
+
+    /** The conversation's current triage; {@code language} is an ISO 639-1 code, {@code confidence} 0..1. */
+    record TriageResponse(PriorityLevel level, int score, List<PriorityFactor> factors, String explanation,
+            Category category, String intent, double confidence, boolean outOfScope, Urgency urgency,
+            Sentiment sentiment, String language, KeyFacts facts) {
+
+        static TriageResponse of(TriageResult r) {
+            return new TriageResponse(r.priority().level(), r.priority().score(), r.priority().factors(),
+                    r.priority().explanation(), r.category(), r.intent().intent(), r.intent().confidence(),
+                    r.intent().outOfScope(), r.urgency(), r.sentiment(), r.language().code(), r.facts());
+        }
     }
 
     record OpenConversation(@NotNull Long customerId, @NotNull Channel channel,
@@ -198,6 +220,16 @@ class ConversationController {
     @GetMapping("/{id}/timeline")
     List<TimelineResponse> timeline(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return conversations.timeline(me.tenantId(), id).stream().map(TimelineResponse::of).toList();
+    }
+
+    @GetMapping("/{id}/triage")
+    @Operation(summary = "The latest triage: priority with its factors, category, intent, urgency, sentiment, "
+            + "language and key facts", description = "404 until the first customer message has been triaged, "
+            + "which happens shortly after it arrives.")
+    TriageResponse triage(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
+        conversations.get(me.tenantId(), id);
+        return triage.latest(me.tenantId(), id).map(TriageResponse::of)
+                .orElseThrow(() -> new NotTriagedYetException(id));
     }
 
     @GetMapping("/{id}/participants")

@@ -85,7 +85,7 @@ class ConsoleController {
         return "redirect:/console";
     }
 
-    /** {@code "billing:4, technical:2"} to skill levels; a skill without a level counts as 3. */
+    /** {@code billing:4, technical:2} to skill levels; a skill without a level counts as 3. */
     static Map<String, Integer> skills(String text) {
         Map<String, Integer> skills = new LinkedHashMap<>();
         for (String item : split(text)) {

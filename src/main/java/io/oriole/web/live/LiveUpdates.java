@@ -22,6 +22,7 @@ import io.oriole.conversation.ConversationStatusChanged;
 import io.oriole.conversation.InternalNoteAdded;
 import io.oriole.conversation.MessageReceived;
 import io.oriole.tenant.TenantId;
+import io.oriole.triage.ConversationTriaged;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -77,6 +78,16 @@ public class LiveUpdates {
             conversations.find(new TenantId(event.tenantId()), event.conversationId())
                     .ifPresent(c -> send(byCustomer.get(customerKey(c.tenantId(), c.customerId())), message));
         }
+    }
+
+    /**
+     * Triage finishes shortly after the message is stored; agents' open pages reload the triage panel and the inbox
+     * badges. Customers never see triage.
+     */
+    @TransactionalEventListener
+    void on(ConversationTriaged event) {
+        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(
+                Map.of("type", "triaged", "conversationId", event.conversationId()))));
     }
 
     private static boolean visibleToCustomer(ConversationEvent event) {

@@ -30,6 +30,7 @@ import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.InboxFilter;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.triage.TriageManagement;
 
 /**
  * The agent workspace: inbox on the left, the open conversation in the middle, the customer on the right. Pages
@@ -46,13 +47,15 @@ class WorkspaceController {
     private final ConversationManagement conversations;
     private final CustomerManagement customers;
     private final AgentManagement agents;
+    private final TriageManagement triage;
     private final MessageSource messageSource;
 
     WorkspaceController(ConversationManagement conversations, CustomerManagement customers, AgentManagement agents,
-            MessageSource messageSource) {
+            TriageManagement triage, MessageSource messageSource) {
         this.conversations = conversations;
         this.customers = customers;
         this.agents = agents;
+        this.triage = triage;
         this.messageSource = messageSource;
     }
 
@@ -85,7 +88,16 @@ class WorkspaceController {
         model.addAttribute("recent", conversations.ofCustomer(me.tenantId(), conversation.customerId(), 6).stream()
                 .filter(c -> c.id() != id).limit(5).toList());
         model.addAttribute("timeline", conversations.timeline(me.tenantId(), id));
+        model.addAttribute("triage", triage.latest(me.tenantId(), id).orElse(null));
         return "workspace/conversation";
+    }
+
+    /** Triage runs after the message is stored, so the panel reloads when the live push says it finished. */
+    @GetMapping("/workspace/conversations/{id}/triage")
+    String triageFragment(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
+        model.addAttribute("conversation", conversations.get(me.tenantId(), id));
+        model.addAttribute("triage", triage.latest(me.tenantId(), id).orElse(null));
+        return "workspace/conversation :: triage";
     }
 
     @GetMapping("/workspace/conversations/{id}/header")
@@ -184,6 +196,7 @@ class WorkspaceController {
         model.addAttribute("status", s == null ? "" : s.name());
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("inbox", list);
+        model.addAttribute("levels", triage.latestLevels(me.tenantId(), list.stream().map(Conversation::id).toList()));
         model.addAttribute("customerNames", list.stream().map(Conversation::customerId).distinct()
                 .collect(Collectors.toMap(Function.identity(),
                         cid -> customers.find(me.tenantId(), cid).map(c -> c.name()).orElse("#" + cid))));

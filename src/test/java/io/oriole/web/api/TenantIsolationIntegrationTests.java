@@ -38,7 +38,8 @@ class TenantIsolationIntegrationTests {
     void tenantACannotReadTenantBConversation() {
         String conversation = "/api/v1/conversations/" + b.conversationId();
 
-        for (String uri : new String[] { conversation, conversation + "/timeline", conversation + "/participants" }) {
+        for (String uri : new String[] { conversation, conversation + "/timeline", conversation + "/participants",
+                conversation + "/triage" }) {
             Reply reply = api.get(a.adminToken(), uri);
             assertThat(reply.status()).as(uri).isEqualTo(404);
             assertThat(reply.detail()).isEqualTo("conversation " + b.conversationId() + " not found");

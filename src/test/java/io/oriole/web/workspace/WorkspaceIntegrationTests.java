@@ -10,6 +10,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,10 +28,16 @@ import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.InboxFilter;
 import io.oriole.conversation.Message;
+import io.oriole.conversation.Channel;
+import io.oriole.customer.Customer;
+import io.oriole.customer.CustomerKind;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.customer.VipTier;
 import io.oriole.identity.UserManagement;
 import io.oriole.tenant.TenantId;
 import io.oriole.tenant.TenantManagement;
+import io.oriole.triage.PriorityLevel;
+import io.oriole.triage.TriageManagement;
 import io.oriole.web.WebTestFixtures;
 
 @SpringBootTest(properties = {
@@ -46,6 +56,8 @@ class WorkspaceIntegrationTests {
     CustomerManagement customers;
     @Autowired
     ConversationManagement conversations;
+    @Autowired
+    TriageManagement triage;
 
     @Test
     void workspaceRequiresLogin() throws Exception {
@@ -78,6 +90,30 @@ class WorkspaceIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("VIP Gold")))
                 .andExpect(content().string(Matchers.containsString("Internal note")))
                 .andExpect(content().string(Matchers.containsString("疑似支付网关超时")));
+    }
+
+    @Test
+    void conversationOfAVipWhoseSystemIsDownShowsP1WithItsFactors() throws Exception {
+        Customer gold = customers.create(demo(), new CustomerManagement.CustomerDetails(CustomerKind.ENTERPRISE,
+                "王总", "云帆物流有限公司", null, null, VipTier.GOLD, "zh-CN", "ws-" + UUID.randomUUID()));
+        Conversation down = conversations.open(demo(), gold.id(), gold.name(), Channel.CHAT, null,
+                "我们公司整个系统都登不上了，所有员工都用不了！", null);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> triage.latest(demo(), down.id()).isPresent());
+
+        mvc.perform(get("/workspace/conversations/{id}", down.id()).param("lang", "en").with(authentication(lina())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("priority-p1")))
+                .andExpect(content().string(Matchers.containsString("P1: system down (+50)")))
+                .andExpect(content().string(Matchers.containsString("VIP gold (+")))
+                .andExpect(content().string(Matchers.containsString("System down")));
+        mvc.perform(get("/workspace/conversations/{id}/triage", down.id()).param("lang", "zh-CN")
+                .with(authentication(lina())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("系统瘫痪")));
+        assertThat(triage.latestLevels(demo(), java.util.List.of(down.id()))).containsEntry(down.id(), PriorityLevel.P1);
+        mvc.perform(get("/workspace/inbox").param("view", "all").with(authentication(lina())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("priority-p1")));
     }
 
     @Test
