@@ -9,6 +9,7 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.oriole.triage.TriageCommandLine;
 
@@ -17,6 +18,7 @@ import io.oriole.triage.TriageCommandLine;
  */
 @SpringBootApplication
 @EnableAsync
+@EnableScheduling
 public class OrioleApplication {
 
     public static void main(String[] args) {

@@ -1,10 +1,17 @@
 package io.oriole.customer;
 
 import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -14,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.customer.internal.CustomerRepository;
+import io.oriole.customer.internal.TierStore;
 import io.oriole.tenant.TenantId;
 
 /** Customers of a tenant. */
@@ -23,10 +31,15 @@ public class CustomerManagement {
     private final CustomerRepository customers;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final TierStore tiers;
+    private final ApplicationEventPublisher events;
 
-    CustomerManagement(CustomerRepository customers, Clock clock, PlatformTransactionManager transactions) {
+    CustomerManagement(CustomerRepository customers, Clock clock, PlatformTransactionManager transactions,
+            TierStore tiers, ApplicationEventPublisher events) {
         this.customers = customers;
         this.clock = clock;
+        this.tiers = tiers;
+        this.events = events;
         this.savepoint = new TransactionTemplate(transactions);
         this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -112,5 +125,85 @@ public class CustomerManagement {
         catch (DuplicateKeyException race) {
             return winner.get().orElseThrow(() -> race);
         }
+    }
+
+    /** The customer's account facts, empty when none were given. */
+    public Optional<AccountFacts> accountFacts(TenantId tenant, long customerId) {
+        return tiers.facts(tenant.value(), customerId);
+    }
+
+    /**
+     * Records what the tenant knows about the customer's account and recomputes its VIP tier from the tenant's
+     * tier rules. Without rules the tier stays as an operator set it.
+     *
+     * @return the customer as it now is, empty when it is not the tenant's
+     */
+    @Transactional
+    public Optional<Customer> updateAccountFacts(TenantId tenant, long customerId, AccountFacts facts) {
+        if (find(tenant, customerId).isEmpty()) {
+            return Optional.empty();
+        }
+        tiers.saveFacts(tenant.value(), customerId, facts, clock.instant());
+        List<TierRule> rules = tiers.rules(tenant.value());
+        if (!rules.isEmpty()) {
+            applyTier(tenant.value(), customerId, TierRule.tierFor(rules, facts, today()));
+        }
+        return find(tenant, customerId);
+    }
+
+    public List<TierRule> tierRules(TenantId tenant) {
+        return tiers.rules(tenant.value());
+    }
+
+    /**
+     * Replaces the tenant's tier rules (at most one per tier) and recomputes the tier of every customer with
+     * account facts, in one transaction.
+     *
+     * @return how many customers changed tier
+     */
+    @Transactional
+    public int replaceTierRules(TenantId tenant, List<TierRule> rules) {
+        Set<VipTier> seen = EnumSet.noneOf(VipTier.class);
+        for (TierRule rule : rules) {
+            if (!seen.add(rule.tier())) {
+                throw new IllegalArgumentException("only one rule per tier; " + rule.tier() + " appears twice");
+            }
+        }
+        tiers.replaceRules(tenant.value(), new ArrayList<>(rules));
+        return recomputeTiers(tenant);
+    }
+
+    /**
+     * Recomputes the tier of every customer with account facts; relationship length grows by itself, so this
+     * also runs once a day.
+     *
+     * @return how many customers changed tier
+     */
+    @Transactional
+    public int recomputeTiers(TenantId tenant) {
+        List<TierRule> rules = tiers.rules(tenant.value());
+        if (rules.isEmpty()) {
+            return 0;
+        }
+        int changed = 0;
+        for (Map.Entry<Long, AccountFacts> e : tiers.allFacts(tenant.value()).entrySet()) {
+            if (applyTier(tenant.value(), e.getKey(), TierRule.tierFor(rules, e.getValue(), today()))) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    private boolean applyTier(long tenantId, long customerId, VipTier tier) {
+        Optional<VipTier> before = tiers.setTier(tenantId, customerId, tier);
+        if (before.isPresent() && before.get() != tier) {
+            events.publishEvent(new CustomerTierChanged(tenantId, customerId, before.get(), tier, clock.instant()));
+            return true;
+        }
+        return false;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 }

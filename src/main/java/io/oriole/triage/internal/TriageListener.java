@@ -31,9 +31,11 @@ class TriageListener {
     private final CustomerManagement customers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TriageOperations operations;
 
     TriageListener(TenantTriages tenants, TriageStore store, CustomerManagement customers,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TriageOperations operations) {
+        this.operations = operations;
         this.tenants = tenants;
         this.store = store;
         this.customers = customers;
@@ -61,6 +63,8 @@ class TriageListener {
         ConversationTriaged triaged = new ConversationTriaged(event.tenantId(), event.conversationId(),
                 event.messageId(), result, now);
         store.save(triaged);
-        events.publishEvent(triaged);
+        // A level set by hand stays in force over later messages until someone hands it back to triage.
+        events.publishEvent(new ConversationTriaged(triaged.tenantId(), triaged.conversationId(), triaged.messageId(),
+                operations.withOverride(event.tenantId(), event.conversationId(), result), now));
     }
 }

@@ -23,6 +23,7 @@ import io.oriole.triage.Language;
 import io.oriole.triage.Priority;
 import io.oriole.triage.PriorityFactor;
 import io.oriole.triage.PriorityLevel;
+import io.oriole.triage.PriorityOverride;
 import io.oriole.triage.Sentiment;
 import io.oriole.triage.TriageResult;
 import io.oriole.triage.Urgency;
@@ -122,6 +123,86 @@ class TriageStore {
         return jdbc.sql("SELECT name, points FROM triage_priority_weight WHERE tenant_id = :t").param("t", tenantId)
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getDouble(2))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    void saveOverride(long tenantId, PriorityOverride o) {
+        jdbc.sql("INSERT INTO triage_priority_override (tenant_id, conversation_id, level, previous_level, reason, "
+                + "by_user_id, by_name, created_at) VALUES (:t, :c, :l, :p, :r, :u, :n, :at)")
+                .param("t", tenantId).param("c", o.conversationId())
+                .param("l", o.level() == null ? null : o.level().name())
+                .param("p", o.previousLevel() == null ? null : o.previousLevel().name())
+                .param("r", o.reason()).param("u", o.byUserId()).param("n", o.byName()).param("at", ts(o.at()))
+                .update();
+    }
+
+    /** Every override of the conversation, oldest first. */
+    List<PriorityOverride> overrides(long tenantId, long conversationId) {
+        return jdbc.sql("SELECT conversation_id, level, previous_level, reason, by_user_id, by_name, created_at "
+                + "FROM triage_priority_override WHERE tenant_id = :t AND conversation_id = :c ORDER BY id")
+                .param("t", tenantId).param("c", conversationId).query((rs, n) -> new PriorityOverride(
+                        rs.getLong(1), level(rs.getString(2)), level(rs.getString(3)), rs.getString(4),
+                        rs.getLong(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** The level set by hand for each given conversation whose latest override is in force. */
+    Map<Long, PriorityLevel> overriddenLevels(long tenantId, java.util.Collection<Long> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("SELECT o.conversation_id, o.level FROM triage_priority_override o WHERE o.tenant_id = :t "
+                + "AND o.conversation_id IN (:c) AND o.level IS NOT NULL AND o.id = (SELECT MAX(x.id) "
+                + "FROM triage_priority_override x WHERE x.tenant_id = :t AND x.conversation_id = o.conversation_id)")
+                .param("t", tenantId).param("c", conversationIds)
+                .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    Optional<Long> latestTriagedMessage(long tenantId, long conversationId) {
+        return jdbc.sql("SELECT message_id FROM triage_result WHERE tenant_id = :t AND conversation_id = :c "
+                + "ORDER BY id DESC LIMIT 1").param("t", tenantId).param("c", conversationId).query(Long.class)
+                .optional();
+    }
+
+    /** Adds examples to the tenant's set, keeping those it has. */
+    void addIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
+        for (IntentExample e : examples) {
+            jdbc.sql("INSERT INTO triage_intent_example (tenant_id, text, label, created_at) VALUES (:t, :x, :l, :at)")
+                    .param("t", tenantId).param("x", e.text()).param("l", e.label()).param("at", ts(now)).update();
+        }
+    }
+
+    Map<String, Integer> examplesPerLabel(long tenantId) {
+        Map<String, Integer> counts = new java.util.TreeMap<>();
+        jdbc.sql("SELECT label, COUNT(*) FROM triage_intent_example WHERE tenant_id = :t GROUP BY label")
+                .param("t", tenantId).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        return counts;
+    }
+
+    /** Removes every example of one label; returns how many there were. */
+    int deleteLabel(long tenantId, String label) {
+        return jdbc.sql("DELETE FROM triage_intent_example WHERE tenant_id = :t AND label = :l")
+                .param("t", tenantId).param("l", label).update();
+    }
+
+    void replaceCatalogue(long tenantId, java.util.Collection<String> names) {
+        jdbc.sql("DELETE FROM triage_product WHERE tenant_id = :t").param("t", tenantId).update();
+        for (String name : names) {
+            jdbc.sql("INSERT INTO triage_product (tenant_id, name) VALUES (:t, :n)").param("t", tenantId)
+                    .param("n", name).update();
+        }
+    }
+
+    void replacePriorityWeights(long tenantId, Map<String, ? extends Number> weights) {
+        jdbc.sql("DELETE FROM triage_priority_weight WHERE tenant_id = :t").param("t", tenantId).update();
+        for (var w : weights.entrySet()) {
+            jdbc.sql("INSERT INTO triage_priority_weight (tenant_id, name, points) VALUES (:t, :n, :p)")
+                    .param("t", tenantId).param("n", w.getKey()).param("p", w.getValue().doubleValue()).update();
+        }
+    }
+
+    private static PriorityLevel level(String s) {
+        return s == null ? null : PriorityLevel.valueOf(s);
     }
 
     private static String abbreviate(String s, int max) {

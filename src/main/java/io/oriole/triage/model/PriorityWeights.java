@@ -41,14 +41,7 @@ public record PriorityWeights(int systemDown, int securityIncident, int coreFunc
      * @throws IllegalArgumentException for an unknown name or thresholds that do not fall
      */
     public PriorityWeights with(Map<String, ? extends Number> overrides) {
-        Map<String, Number> v = new LinkedHashMap<>();
-        for (RecordComponent c : PriorityWeights.class.getRecordComponents()) {
-            try {
-                v.put(c.getName(), (Number) c.getAccessor().invoke(this));
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Map<String, Number> v = asMap();
         for (var o : overrides.entrySet()) {
             if (!v.containsKey(o.getKey())) {
                 throw new IllegalArgumentException("unknown priority weight '" + o.getKey() + "'");
@@ -60,6 +53,19 @@ public record PriorityWeights(int systemDown, int securityIncident, int coreFunc
                 i(v, "complexityHigh"), i(v, "recentNegativeFeedback"), i(v, "sentimentNegative"),
                 i(v, "sentimentAngry"), v.get("pointsPerMinuteWaited").doubleValue(), i(v, "maxWaitPoints"),
                 i(v, "p1"), i(v, "p2"), i(v, "p3"));
+    }
+
+    /** Every weight by its name, in declaration order, as {@link #with} takes them. */
+    public Map<String, Number> asMap() {
+        Map<String, Number> v = new LinkedHashMap<>();
+        for (RecordComponent c : PriorityWeights.class.getRecordComponents()) {
+            try {
+                v.put(c.getName(), (Number) c.getAccessor().invoke(this));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return v;
     }
 
     private static int i(Map<String, Number> values, String name) {

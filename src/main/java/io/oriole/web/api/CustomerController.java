@@ -1,7 +1,9 @@
 package io.oriole.web.api;
 
 import java.net.URI;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.validation.Valid;
@@ -10,6 +12,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.conversation.ConversationManagement;
+import io.oriole.customer.AccountFacts;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerKind;
 import io.oriole.customer.CustomerManagement;
@@ -129,5 +133,35 @@ class CustomerController {
         Customer customer = customers.get(me.tenantId(), id);
         return new ConversationHistory(customer.id(), customer.isReturning(), customer.conversationCount(),
                 conversations.ofCustomer(me.tenantId(), id, limit).stream().map(ConversationResponse::of).toList());
+    }
+
+    /** Account facts from which the tenant's tier rules compute the VIP tier; every part is optional. */
+    record SaveAccountFacts(@PositiveOrZero Integer employees, @PositiveOrZero BigDecimal monthlySpend,
+            @PastOrPresent LocalDate customerSince) {
+    }
+
+    record AccountFactsResponse(long customerId, Integer employees, BigDecimal monthlySpend, LocalDate customerSince,
+            VipTier vipTier) {
+    }
+
+    @GetMapping("/{id}/account")
+    @Operation(summary = "A customer's account facts (business size, monthly spend, customer since) and its tier")
+    AccountFactsResponse accountFacts(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
+        Customer customer = customers.get(me.tenantId(), id);
+        AccountFacts facts = customers.accountFacts(me.tenantId(), id).orElse(new AccountFacts(null, null, null));
+        return new AccountFactsResponse(id, facts.employees(), facts.monthlySpend(), facts.customerSince(),
+                customer.vipTier());
+    }
+
+    @PutMapping("/{id}/account")
+    @Operation(summary = "Replace a customer's account facts; the VIP tier is recomputed from the tenant's tier "
+            + "rules at once (unchanged when the tenant has none)")
+    AccountFactsResponse saveAccountFacts(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
+            @Valid @RequestBody SaveAccountFacts request) {
+        AccountFacts facts = new AccountFacts(request.employees(), request.monthlySpend(), request.customerSince());
+        Customer updated = customers.updateAccountFacts(me.tenantId(), id, facts)
+                .orElseThrow(() -> new UnknownIdException("customer", id));
+        return new AccountFactsResponse(id, facts.employees(), facts.monthlySpend(), facts.customerSince(),
+                updated.vipTier());
     }
 }

@@ -9,4 +9,8 @@ class UnknownIdException extends RuntimeException {
     UnknownIdException(String kind, long id) {
         super(kind + " " + id + " not found");
     }
+
+    UnknownIdException(String kind, String name) {
+        super(kind + " '" + name + "' not found");
+    }
 }
