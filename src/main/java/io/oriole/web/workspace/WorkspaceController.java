@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +31,7 @@ import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.InboxFilter;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.TriageManagement;
 
 /**
@@ -97,7 +99,23 @@ class WorkspaceController {
     String triageFragment(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
         model.addAttribute("conversation", conversations.get(me.tenantId(), id));
         model.addAttribute("triage", triage.latest(me.tenantId(), id).orElse(null));
+        model.addAttribute("me", me);
         return "workspace/conversation :: triage";
+    }
+
+    /** Supervisors set the level by hand with a reason; an empty level hands it back to triage. */
+    @PostMapping("/workspace/conversations/{id}/priority")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<Void> overridePriority(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
+            @RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String reason) {
+        conversations.get(me.tenantId(), id);
+        if (level.isBlank()) {
+            triage.clearPriorityOverride(me.tenantId(), id, reason, me.userId(), me.displayName());
+        } else {
+            triage.overridePriority(me.tenantId(), id, PriorityLevel.valueOf(level), reason, me.userId(),
+                    me.displayName());
+        }
+        return changed("conv-changed, inbox-refresh");
     }
 
     @GetMapping("/workspace/conversations/{id}/header")
