@@ -8,7 +8,10 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.oriole.conversation.Conversation;
+import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationOpened;
+import io.oriole.conversation.ConversationResolved;
 import io.oriole.conversation.MessageReceived;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
@@ -32,10 +35,18 @@ class TriageListener {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TriageOperations operations;
+    private final ConversationManagement conversations;
+
+    /** How far back a complaint or an angry message still counts as recent. */
+    static final Duration RECENT_FEEDBACK = Duration.ofDays(30);
+    /** Which resolutions tell how long an intent usually takes. */
+    static final Duration HANDLING_HISTORY = Duration.ofDays(90);
 
     TriageListener(TenantTriages tenants, TriageStore store, CustomerManagement customers,
-            ApplicationEventPublisher events, Clock clock, TriageOperations operations) {
+            ApplicationEventPublisher events, Clock clock, TriageOperations operations,
+            ConversationManagement conversations) {
         this.operations = operations;
+        this.conversations = conversations;
         this.tenants = tenants;
         this.store = store;
         this.customers = customers;
@@ -57,14 +68,30 @@ class TriageListener {
         VipTier tier = customers.find(new TenantId(event.tenantId()), event.customerId()).map(Customer::vipTier)
                 .orElse(VipTier.NONE);
         Instant now = clock.instant();
-        // Recent negative feedback comes with the survey module; until then it never adds points.
-        var context = new MessageTriage.CustomerContext(tier, false, Duration.between(event.occurredAt(), now));
-        TriageResult result = tenants.forTenant(event.tenantId()).triage(event.body(), context);
+        // Until surveys exist, recent negative feedback is what triage itself saw: a complaint, or a negative or
+        // angry message, in another of the customer's conversations within the last 30 days.
+        var earlier = conversations.ofCustomer(new TenantId(event.tenantId()), event.customerId(), 20).stream()
+                .map(Conversation::id).filter(id -> id != event.conversationId()).toList();
+        boolean recentNegative = store.hadNegativeContact(event.tenantId(), earlier, now.minus(RECENT_FEEDBACK));
+        var context = new MessageTriage.CustomerContext(tier, recentNegative, Duration.between(event.occurredAt(), now));
+        Instant since = now.minus(HANDLING_HISTORY);
+        TriageResult result = tenants.forTenant(event.tenantId()).triage(event.body(), context,
+                intent -> store.typicalHandling(event.tenantId(), intent, since).orElse(null));
         ConversationTriaged triaged = new ConversationTriaged(event.tenantId(), event.conversationId(),
                 event.messageId(), result, now);
         store.save(triaged);
         // A level set by hand stays in force over later messages until someone hands it back to triage.
         events.publishEvent(new ConversationTriaged(triaged.tenantId(), triaged.conversationId(), triaged.messageId(),
                 operations.withOverride(event.tenantId(), event.conversationId(), result), now));
+    }
+
+    /** Learns how long the conversation's intent took to resolve, for the complexity of the next such request. */
+    @ApplicationModuleListener
+    void on(ConversationResolved event) {
+        store.latestIntent(event.tenantId(), event.conversationId()).ifPresent(intent -> {
+            Conversation c = conversations.get(new TenantId(event.tenantId()), event.conversationId());
+            long seconds = Math.max(0, Duration.between(c.createdAt(), event.occurredAt()).toSeconds());
+            store.recordResolution(event.tenantId(), event.conversationId(), event.occurredAt(), intent, seconds);
+        });
     }
 }

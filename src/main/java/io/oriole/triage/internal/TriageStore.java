@@ -201,6 +201,40 @@ class TriageStore {
         }
     }
 
+    /** Records a resolution once; a redelivered event changes nothing. */
+    void recordResolution(long tenantId, long conversationId, Instant resolvedAt, String intent, long seconds) {
+        jdbc.sql("INSERT INTO triage_resolution (tenant_id, conversation_id, resolved_at, intent, seconds) "
+                + "SELECT :t, :c, :at, :i, :s WHERE NOT EXISTS (SELECT 1 FROM triage_resolution WHERE tenant_id = :t "
+                + "AND conversation_id = :c AND resolved_at = :at)").param("t", tenantId).param("c", conversationId)
+                .param("at", ts(resolvedAt)).param("i", intent).param("s", seconds).update();
+    }
+
+    /** The mean time to resolve the intent's conversations since {@code since}, with at least three of them. */
+    Optional<java.time.Duration> typicalHandling(long tenantId, String intent, Instant since) {
+        return jdbc.sql("SELECT AVG(seconds), COUNT(*) FROM triage_resolution WHERE tenant_id = :t AND intent = :i "
+                + "AND resolved_at >= :since").param("t", tenantId).param("i", intent).param("since", ts(since))
+                .query((rs, n) -> rs.getLong(2) >= 3 ? java.time.Duration.ofSeconds(Math.round(rs.getDouble(1))) : null)
+                .optional();
+    }
+
+    /** Whether any of the conversations had a complaint, or a negative or angry message, since {@code since}. */
+    boolean hadNegativeContact(long tenantId, java.util.Collection<Long> conversationIds, Instant since) {
+        if (conversationIds.isEmpty()) {
+            return false;
+        }
+        return jdbc.sql("SELECT COUNT(*) FROM triage_result WHERE tenant_id = :t AND conversation_id IN (:c) "
+                + "AND created_at >= :since AND (category = 'COMPLAINT' OR sentiment IN ('NEGATIVE', 'ANGRY'))")
+                .param("t", tenantId).param("c", conversationIds).param("since", ts(since)).query(Long.class)
+                .single() > 0;
+    }
+
+    /** The intent triage found in the conversation's latest triaged message, unless it was out of scope. */
+    Optional<String> latestIntent(long tenantId, long conversationId) {
+        return jdbc.sql("SELECT intent, out_of_scope FROM triage_result WHERE tenant_id = :t AND conversation_id = :c "
+                + "ORDER BY id DESC LIMIT 1").param("t", tenantId).param("c", conversationId)
+                .query((rs, n) -> rs.getBoolean(2) ? null : rs.getString(1)).optional();
+    }
+
     private static PriorityLevel level(String s) {
         return s == null ? null : PriorityLevel.valueOf(s);
     }

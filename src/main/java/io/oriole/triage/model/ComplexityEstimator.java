@@ -7,7 +7,7 @@ import io.oriole.triage.Urgency;
 /**
  * Estimates handling effort from what the message shows: length, several questions, several
  * categories at once (a refund and an invoice and a login problem), many facts to check, and
- * technical or urgent trouble that needs specialists. Points: 0–1 LOW, 2–3 MEDIUM, 4+ HIGH.
+ * technical or urgent trouble that needs specialists, and how long the intent usually takes. Points: 0–1 LOW, 2–3 MEDIUM, 4+ HIGH.
  * "订单什么时候到？" is LOW; “all users get 500 errors, and we were charged twice, invoice?” is HIGH.
  */
 public final class ComplexityEstimator {
@@ -16,6 +16,17 @@ public final class ComplexityEstimator {
     }
 
     public static Complexity estimate(String text, int categoriesMentioned, KeyFacts facts, Urgency urgency) {
+        return estimate(text, categoriesMentioned, facts, urgency, null);
+    }
+
+    /**
+     * As above, plus what this kind of request has taken before: an intent whose conversations usually take 20
+     * minutes or more to resolve adds a point, an hour or more two.
+     *
+     * @param typicalHandling the intent's usual time to resolve, null when unknown
+     */
+    public static Complexity estimate(String text, int categoriesMentioned, KeyFacts facts, Urgency urgency,
+            java.time.Duration typicalHandling) {
         String t = text == null ? "" : text;
         int points = 0;
         int size = size(t);
@@ -42,6 +53,9 @@ public final class ComplexityEstimator {
             case CORE_FUNCTION_FAILURE -> 1;
             case ORDINARY -> 0;
         };
+        if (typicalHandling != null) {
+            points += typicalHandling.toMinutes() >= 60 ? 2 : typicalHandling.toMinutes() >= 20 ? 1 : 0;
+        }
         return points >= 4 ? Complexity.HIGH : points >= 2 ? Complexity.MEDIUM : Complexity.LOW;
     }
 

@@ -66,6 +66,14 @@ public final class MessageTriage {
     }
 
     public TriageResult triage(String text, CustomerContext customer) {
+        return triage(text, customer, intent -> null);
+    }
+
+    /**
+     * @param typicalHandling the usual time to resolve a conversation of an intent, null when unknown
+     */
+    public TriageResult triage(String text, CustomerContext customer,
+            java.util.function.Function<String, java.time.Duration> typicalHandling) {
         Language language = LanguageDetector.detect(text);
         UrgencyDetector.Finding urgency = UrgencyDetector.assess(text);
         var categoryScores = CategoryClassifier.scores(text);
@@ -82,7 +90,10 @@ public final class MessageTriage {
             TextClassifier.Prediction p = intents.predict(text);
             intent = new IntentMatch(p.label(), p.probability(), p.outOfScope());
         }
-        Complexity complexity = ComplexityEstimator.estimate(text, categoryScores.size(), found, urgency.urgency());
+        java.time.Duration usual = intent.intent() == null || intent.outOfScope() ? null
+                : typicalHandling.apply(intent.intent());
+        Complexity complexity = ComplexityEstimator.estimate(text, categoryScores.size(), found, urgency.urgency(),
+                usual);
         var priority = scorer.score(new PriorityScorer.Inputs(urgency, customer.vipTier(), complexity,
                 customer.recentNegativeFeedback(), sentiment, customer.waited()));
         return new TriageResult(language, category, intent, urgency.urgency(), sentiment, found, complexity, priority);

@@ -75,4 +75,16 @@ class MessageReadingTests {
         assertThat(r.priority().explanation()).startsWith("P1: payment failure (+40), VIP gold (+20)")
                 .contains("angry customer (+10)").endsWith("waited 12 min (+6)");
     }
+
+    @Test
+    void anIntentThatUsuallyTakesLongMakesAShortRequestMoreComplex() {
+        String text = "我想改一下发票抬头";
+
+        assertThat(ComplexityEstimator.estimate(text, 1, KeyFacts.none(), Urgency.ORDINARY, null))
+                .isEqualTo(Complexity.LOW);
+        assertThat(ComplexityEstimator.estimate(text, 1, KeyFacts.none(), Urgency.ORDINARY,
+                java.time.Duration.ofMinutes(25))).isEqualTo(Complexity.LOW);
+        assertThat(ComplexityEstimator.estimate(text, 1, KeyFacts.none(), Urgency.ORDINARY,
+                java.time.Duration.ofMinutes(90))).isEqualTo(Complexity.MEDIUM);
+    }
 }

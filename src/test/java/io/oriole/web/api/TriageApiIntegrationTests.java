@@ -88,6 +88,17 @@ class TriageApiIntegrationTests {
         assertThat(pending.detail()).contains("has not been triaged yet");
     }
 
+    @Test
+    void customerWhoComplainedRecentlyCarriesThatIntoTheirNextConversation() {
+        long customer = customer("{\"kind\": \"PERSONAL\", \"name\": \"Chris Cross\", \"locale\": \"en\"}");
+        awaitTriage(open(customer, "This is unacceptable, I want to file a complaint about your terrible service!!"));
+
+        JsonNode next = awaitTriage(open(customer, "how do I change my delivery address"));
+
+        assertThat(factorNames(next)).contains("feedback");
+        assertThat(next.path("explanation").asString()).contains("recent negative feedback (+10)");
+    }
+
     private long customer(String json) {
         Reply created = api.post(tenant.adminToken(), "/api/v1/customers", json);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
