@@ -1,5 +1,7 @@
 package io.oriole.demo;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,16 +23,20 @@ import io.oriole.conversation.Channel;
 import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationStatus;
+import io.oriole.customer.AccountFacts;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerKind;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.CustomerManagement.CustomerDetails;
+import io.oriole.customer.TierRule;
 import io.oriole.customer.VipTier;
 import io.oriole.identity.Role;
 import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
+import io.oriole.triage.IntentExample;
+import io.oriole.triage.TriageManagement;
 
 /**
  * Seeds the demo tenant {@value #SLUG} once. Staff sign in with workspace {@value #SLUG} and password
@@ -51,9 +57,11 @@ class DemoData implements ApplicationRunner {
     private final CustomerManagement customers;
     private final ConversationManagement conversations;
     private final TransactionTemplate tx;
+    private final TriageManagement triage;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
-            ConversationManagement conversations, TransactionTemplate tx) {
+            ConversationManagement conversations, TransactionTemplate tx, TriageManagement triage) {
+        this.triage = triage;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -68,6 +76,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         tx.executeWithoutResult(s -> seed());
+        // After the commit, so the background training that these start finds the examples.
+        seedTriage(tenants.findBySlug(SLUG).orElseThrow().tenantId());
         log.info("Seeded demo tenant '{}': sign in at /login as admin@demo.oriole.dev / {}", SLUG, PASSWORD);
     }
 
@@ -106,6 +116,8 @@ class DemoData implements ApplicationRunner {
         Customer olivia = customers.create(t, new CustomerDetails(CustomerKind.PERSONAL, "Olivia Brown", null,
                 "olivia.brown@example.com", null, VipTier.SILVER, "en", "shop-user-4001"));
 
+        seedTiers(t, liu, xinghe, northwind, olivia);
+
         conversations.open(t, liu.id(), liu.name(), Channel.CHAT, null, "你好，我昨天下的订单 20261118-5521 什么时候发货？",
                 null);
         Conversation payment = conversations.open(t, xinghe.id(), xinghe.name(), Channel.CHAT, null,
@@ -128,6 +140,45 @@ class DemoData implements ApplicationRunner {
                 "Hi Olivia, open My orders, choose the order and click \"Change address\" before it ships.");
         conversations.setStatus(t, address.id(), ConversationStatus.RESOLVED, Actor.agent(chen.id(),
                 chen.displayName()));
+    }
+
+    /** Tier rules that give the seeded customers the tiers they were created with, from their account facts. */
+    private void seedTiers(io.oriole.tenant.TenantId t, Customer liu, Customer xinghe, Customer northwind,
+            Customer olivia) {
+        customers.updateAccountFacts(t, liu.id(), new AccountFacts(1, new BigDecimal("80"), LocalDate.of(2026, 10, 1)));
+        customers.updateAccountFacts(t, xinghe.id(), new AccountFacts(300, new BigDecimal("8000"),
+                LocalDate.of(2023, 3, 1)));
+        customers.updateAccountFacts(t, northwind.id(), new AccountFacts(1200, new BigDecimal("25000"),
+                LocalDate.of(2019, 6, 1)));
+        customers.updateAccountFacts(t, olivia.id(), new AccountFacts(1, new BigDecimal("120"),
+                LocalDate.of(2022, 5, 10)));
+        customers.replaceTierRules(t, List.of(
+                new TierRule(VipTier.PLATINUM, null, new BigDecimal("20000"), 12),
+                new TierRule(VipTier.GOLD, null, new BigDecimal("5000"), null),
+                new TierRule(VipTier.SILVER, null, null, 24)));
+    }
+
+    /** A few intents of an online shop in both languages, and its products, so triage shows them at once. */
+    private void seedTriage(io.oriole.tenant.TenantId t) {
+        String[][] examples = {
+            { "我的快递到哪了", "track_order" }, { "订单怎么还没发货", "track_order" },
+            { "where is my parcel", "track_order" }, { "my order has not arrived yet", "track_order" },
+            { "怎么修改收货地址", "change_address" }, { "地址填错了能改吗", "change_address" },
+            { "how do I change my delivery address", "change_address" },
+            { "can I update the shipping address on my order", "change_address" },
+            { "我要退货退款", "refund" }, { "退款什么时候到账", "refund" },
+            { "I want a refund for this order", "refund" }, { "please give me my money back", "refund" },
+            { "发票怎么开", "invoice" }, { "能重新发一下上个月的发票吗", "invoice" },
+            { "could you resend the invoice for October", "invoice" }, { "I need a VAT invoice", "invoice" },
+            { "忘记密码了怎么办", "reset_password" }, { "登录密码怎么重置", "reset_password" },
+            { "I forgot my password", "reset_password" }, { "how do I reset my password", "reset_password" },
+        };
+        List<IntentExample> list = new java.util.ArrayList<>();
+        for (String[] e : examples) {
+            list.add(new IntentExample(e[0], e[1]));
+        }
+        triage.replaceIntentExamples(t, list);
+        triage.replaceCatalogue(t, List.of("Oriole Phone X", "Oriole Watch", "星河路由器", "云帆会员"));
     }
 
     private Agent staff(io.oriole.tenant.TenantId t, String email, String name, Role role, String locale,
