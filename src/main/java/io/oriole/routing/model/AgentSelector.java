@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,26 +80,29 @@ public final class AgentSelector {
     public Decision choose(Work work, Collection<AgentSnapshot> agents, Set<Long> excludedAgentIds, Instant now) {
         AgentSnapshot[] array = agents.toArray(AgentSnapshot[]::new);
         int[] loads = new int[array.length];
-        Map<Long, Integer> index = new HashMap<>();
         for (int i = 0; i < array.length; i++) {
             loads[i] = array[i].load();
-            index.put(array[i].agentId(), i);
         }
-        return choose(work, array, loads, index, excludedAgentIds == null ? Set.of() : excludedAgentIds, now).decision;
+        return choose(work, array, loads, null, excludedAgentIds == null ? Set.of() : excludedAgentIds, now).decision;
     }
 
     /** The decision plus the chosen index into {@code agents}, or -1. */
     record Choice(Decision decision, int index) {
     }
 
-    /** Core of {@link #choose}, on arrays so the dispatcher can keep its own loads. */
+    /**
+     * Core of {@link #choose}, on arrays so the dispatcher can keep its own loads. {@code indexById} may be null:
+     * the preferred agent is then found by a scan, cheaper than building a map for a single decision.
+     */
     Choice choose(Work work, AgentSnapshot[] agents, int[] loads, Map<Long, Integer> indexById, Set<Long> excluded,
             Instant now) {
         List<String> reasons = new ArrayList<>(3);
         Map<Long, String> skipped = new LinkedHashMap<>();
         if (work.preferredAgentId() != null) {
-            Integer preferred = indexById.get(work.preferredAgentId());
-            Skip why = preferred == null ? null : ineligible(work, agents[preferred], loads[preferred], excluded);
+            Integer preferred = indexById != null ? indexById.get(work.preferredAgentId())
+                    : indexOf(agents, work.preferredAgentId());
+            Skip why = preferred == null ? null
+                    : ineligible(work, work.skills().toArray(String[]::new), agents[preferred], loads[preferred], excluded);
             if (preferred != null && why == null) {
                 reasons.add(offered(work, agents[preferred], loads[preferred], "preferred agent"));
                 return new Choice(new Decision(work, Optional.of(agents[preferred].withLoad(loads[preferred])),
@@ -123,10 +125,10 @@ public final class AgentSelector {
         double bestScore = -1;
         double bestRelativeLoad = 0;
         long refMillis = work.predictedHandling().isZero() ? REFERENCE_MILLIS : work.predictedHandling().toMillis();
-        Set<String> skills = work.skills();
+        String[] skills = work.skills().toArray(String[]::new);
         for (int i = 0; i < agents.length; i++) {
             AgentSnapshot agent = agents[i];
-            Skip why = ineligible(work, agent, loads[i], excluded);
+            Skip why = ineligible(work, skills, agent, loads[i], excluded);
             if (why != null) {
                 skipCounts[why.ordinal()]++;
                 if (skipped.size() < SKIPPED_LIMIT && !skipped.containsKey(agent.agentId())) {
@@ -135,17 +137,22 @@ public final class AgentSelector {
                 continue;
             }
             double skill = NO_SKILL_NEEDED;
-            if (!skills.isEmpty()) {
+            if (skills.length > 0) {
                 int sum = 0;
                 for (String s : skills) {
                     sum += agent.skillLevel(s);
                 }
-                skill = Math.min(5.0, (double) sum / skills.size()) / 5.0;
+                skill = Math.min(5.0, (double) sum / skills.length) / 5.0;
             }
             double relativeLoad = agent.capacity() == 0 ? 1.0 : (double) loads[i] / agent.capacity();
+            double partial = SKILL_WEIGHT * skill + ROOM_WEIGHT * (1 - relativeLoad);
+            if (best >= 0 && partial + SPEED_WEIGHT <= bestScore) {
+                // Even the fastest possible agent could not win: skip the handling-time lookup.
+                continue;
+            }
             long predicted = handlingTimes.predict(agent.agentId(), work.intent()).toMillis();
             double speed = (double) refMillis / (refMillis + predicted);
-            double score = SKILL_WEIGHT * skill + ROOM_WEIGHT * (1 - relativeLoad) + SPEED_WEIGHT * speed;
+            double score = partial + SPEED_WEIGHT * speed;
             if (best < 0 || score > bestScore
                     || (score == bestScore && (relativeLoad < bestRelativeLoad
                             || (relativeLoad == bestRelativeLoad && agent.agentId() < agents[best].agentId())))) {
@@ -165,7 +172,16 @@ public final class AgentSelector {
         return new Choice(new Decision(work, Optional.of(agents[best].withLoad(loads[best])), reasons, skipped), best);
     }
 
-    private static Skip ineligible(Work work, AgentSnapshot agent, int load, Set<Long> excluded) {
+    private static Integer indexOf(AgentSnapshot[] agents, long agentId) {
+        for (int i = 0; i < agents.length; i++) {
+            if (agents[i].agentId() == agentId) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    private static Skip ineligible(Work work, String[] skills, AgentSnapshot agent, int load, Set<Long> excluded) {
         if (!excluded.isEmpty() && excluded.contains(agent.agentId())) {
             return Skip.DECLINED;
         }
@@ -175,8 +191,10 @@ public final class AgentSelector {
         if (!agent.speaks(work.language())) {
             return Skip.LANGUAGE;
         }
-        if (!agent.hasSkills(work.skills())) {
-            return Skip.SKILL;
+        for (String skill : skills) {
+            if (agent.skillLevel(skill) < 1) {
+                return Skip.SKILL;
+            }
         }
         if (work.expedite() && !agent.isSenior()) {
             return Skip.JUNIOR;
