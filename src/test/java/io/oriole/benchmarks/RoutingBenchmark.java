@@ -24,6 +24,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import io.oriole.routing.model.AgentRoster;
 import io.oriole.routing.model.AgentSelector;
 import io.oriole.routing.model.AgentSnapshot;
 import io.oriole.routing.model.Decision;
@@ -38,8 +39,11 @@ import io.oriole.routing.model.Work;
  *
  * <ul>
  * <li>{@code decisionsPerSecond} and {@code decisionLatency}: one decision, the agent for the next of
- * the 10,000 waiting conversations in turn, scanning all 1,000 agents with learned handling times;
- * throughput in decisions/s and sample time for the p99.</li>
+ * the 10,000 waiting conversations in turn, scanning all 1,000 agents of a prepared
+ * {@link AgentRoster} with learned handling times; throughput in decisions/s and sample time for
+ * the p99.</li>
+ * <li>{@code decisionsPerSecondFromSnapshots}: the same when the caller passes the snapshots and
+ * the roster is built for every decision.</li>
  * <li>{@code dispatchQueue}: the whole queue at once (sort by the policy, then 10,000 decisions with
  * loads kept as agents fill up), reported per decision.</li>
  * </ul>
@@ -60,6 +64,7 @@ public class RoutingBenchmark {
     private final Instant now = Instant.parse("2026-03-02T10:00:00Z");
     private List<Work> waiting;
     private List<AgentSnapshot> agents;
+    private AgentRoster roster;
     private AgentSelector selector;
     private Dispatcher dispatcher;
     private int next;
@@ -96,6 +101,7 @@ public class RoutingBenchmark {
                     preferred ? now.plusSeconds(random.nextInt(120) - 60) : null, 1 + random.nextInt(4) / 3,
                     INTENTS[random.nextInt(INTENTS.length)]));
         }
+        roster = AgentRoster.of(agents);
         selector = new AgentSelector(times);
         dispatcher = new Dispatcher(new SlaAwarePolicy(), selector);
     }
@@ -114,10 +120,20 @@ public class RoutingBenchmark {
         return decideNext();
     }
 
-    private Decision decideNext() {
+    /** The same decision when the caller has only the snapshots: the roster is built for each decision. */
+    @Benchmark
+    @BenchmarkMode(Mode.Throughput)
+    @OutputTimeUnit(TimeUnit.SECONDS)
+    public Decision decisionsPerSecondFromSnapshots() {
         Work work = waiting.get(next);
         next = next + 1 == WAITING ? 0 : next + 1;
         return selector.choose(work, agents, Set.of(), now);
+    }
+
+    private Decision decideNext() {
+        Work work = waiting.get(next);
+        next = next + 1 == WAITING ? 0 : next + 1;
+        return selector.choose(work, roster, Set.of(), now);
     }
 
     @Benchmark
