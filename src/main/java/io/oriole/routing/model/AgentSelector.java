@@ -234,8 +234,9 @@ public final class AgentSelector {
         if (work.skills().isEmpty()) {
             text.append("tier L").append(agent.tier());
         } else {
-            work.skills().stream().sorted().forEach(s -> text.append("skill ").append(s).append(" L")
-                    .append(agent.skillLevel(s)).append(", "));
+            for (String s : work.skills().stream().sorted().toList()) {
+                text.append("skill ").append(s).append(" L").append(agent.skillLevel(s)).append(", ");
+            }
             text.setLength(text.length() - 2);
         }
         text.append(", load ").append(load).append('/').append(agent.capacity());

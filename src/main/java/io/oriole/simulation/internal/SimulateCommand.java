@@ -162,7 +162,10 @@ public final class SimulateCommand {
     }
 
     static Map<String, Long> targets(String spec, Trace trace) {
-        Map<String, Long> targets = new LinkedHashMap<>(trace.targets());
+        Map<String, Long> targets = new LinkedHashMap<>();
+        for (String label : trace.labels()) {
+            targets.put(label, trace.targets().get(label));
+        }
         if (spec == null) {
             return targets;
         }
