@@ -42,7 +42,7 @@ import java.util.Set;
  * decision: "offered to 李娜: skill after-sales L4, load 1/4, predicted 6 min".
  *
  * <p>For many decisions over the same agents, build an {@link AgentRoster} once and use
- * {@link #choose(Work, AgentRoster, Set, Instant)}: the scan then reads flat columns (about 13 µs
+ * {@link #choose(Work, AgentRoster, Set, Instant)}: the scan then reads flat columns (about 9 µs
  * for 1,000 agents, docs/benchmarks.md). Thread-safe as long as the {@link HandlingTimes} is.
  */
 public final class AgentSelector {
