@@ -52,7 +52,7 @@ import io.oriole.routing.model.Work;
  */
 @State(Scope.Benchmark)
 @Fork(2)
-@Warmup(iterations = 3, time = 2)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 2)
 public class RoutingBenchmark {
 

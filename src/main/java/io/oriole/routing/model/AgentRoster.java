@@ -1,9 +1,10 @@
 package io.oriole.routing.model;
 
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The online agents prepared for many decisions: loads, tiers, skill levels and languages laid out
@@ -19,9 +20,9 @@ public final class AgentRoster {
     final int[] capacity;
     final int[] load;
     final int[] tier;
-    private final Map<String, byte[]> skillColumns = new HashMap<>();
-    private final Map<String, boolean[]> languageColumns = new HashMap<>();
-    private final Map<Long, Integer> indexById;
+    // Columns are built on first use, so a roster made for a single decision only pays for the skills it needs.
+    private final Map<String, Optional<byte[]>> skillColumns = new ConcurrentHashMap<>();
+    private final Map<String, Optional<boolean[]>> languageColumns = new ConcurrentHashMap<>();
 
     private AgentRoster(AgentSnapshot[] agents) {
         this.agents = agents;
@@ -30,21 +31,12 @@ public final class AgentRoster {
         capacity = new int[n];
         load = new int[n];
         tier = new int[n];
-        indexById = new HashMap<>(n * 2);
         for (int i = 0; i < n; i++) {
             AgentSnapshot agent = agents[i];
             ids[i] = agent.agentId();
             capacity[i] = agent.capacity();
             load[i] = agent.load();
             tier[i] = agent.tier();
-            indexById.putIfAbsent(agent.agentId(), i);
-            for (Map.Entry<String, Integer> skill : agent.skillLevels().entrySet()) {
-                skillColumns.computeIfAbsent(skill.getKey(), k -> new byte[n])[i] =
-                        (byte) Math.max(0, Math.min(127, skill.getValue()));
-            }
-            for (String language : agent.languages()) {
-                languageColumns.computeIfAbsent(language, k -> new boolean[n])[i] = true;
-            }
         }
     }
 
@@ -62,17 +54,38 @@ public final class AgentRoster {
 
     /** Index of the agent, or -1 when not on the roster. */
     int indexOf(long agentId) {
-        Integer index = indexById.get(agentId);
-        return index == null ? -1 : index;
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == agentId) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Skill levels by agent index, or null when no agent has the skill. */
     byte[] skillColumn(String skill) {
-        return skillColumns.get(skill);
+        return skillColumns.computeIfAbsent(skill, key -> {
+            byte[] column = new byte[agents.length];
+            boolean any = false;
+            for (int i = 0; i < agents.length; i++) {
+                int level = agents[i].skillLevel(key);
+                column[i] = (byte) Math.max(0, Math.min(127, level));
+                any |= level > 0;
+            }
+            return any ? Optional.of(column) : Optional.empty();
+        }).orElse(null);
     }
 
     /** Who speaks the (lower-case) language by agent index, or null when nobody does. */
     boolean[] languageColumn(String language) {
-        return languageColumns.get(language);
+        return languageColumns.computeIfAbsent(language, key -> {
+            boolean[] column = new boolean[agents.length];
+            boolean any = false;
+            for (int i = 0; i < agents.length; i++) {
+                column[i] = agents[i].speaks(key);
+                any |= column[i];
+            }
+            return any ? Optional.of(column) : Optional.empty();
+        }).orElse(null);
     }
 }

@@ -75,6 +75,7 @@ final class HtmlReport {
             <div id="tables"></div>
             <script>
             const report = /*DATA*/;
+            Chart.defaults.animation = false;
             const palette = ['#7b8794', '#2f80ed', '#f2994a', '#27ae60', '#9b51e0', '#eb5757'];
             const series = [{name: 'historical', ...report.historical}].concat(report.policies.map(p => ({name: p.policy, ...p})));
             const labels = Object.keys(report.historical.byPriority);

@@ -154,6 +154,10 @@ public final class SimulateCommand {
             Path absolute = file.toAbsolutePath();
             Path temp = Files.createTempFile(absolute.getParent(), ".simulate-", ".tmp");
             Files.writeString(temp, content, StandardCharsets.UTF_8);
+            if (Files.getFileStore(temp).supportsFileAttributeView("posix")) {
+                // Temporary files start private; a report is meant to be shared like any other file.
+                Files.setPosixFilePermissions(temp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
             Files.move(temp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -162,7 +166,10 @@ public final class SimulateCommand {
     }
 
     static Map<String, Long> targets(String spec, Trace trace) {
-        Map<String, Long> targets = new LinkedHashMap<>(trace.targets());
+        Map<String, Long> targets = new LinkedHashMap<>();
+        for (String label : trace.labels()) {
+            targets.put(label, trace.targets().get(label));
+        }
         if (spec == null) {
             return targets;
         }

@@ -125,7 +125,7 @@ public final class Simulator {
                     case ARRIVAL -> {
                         TraceCall call = calls.get(ref);
                         state[ref] = 1;
-                        waiting.put(ref, work(ref, call, times));
+                        waiting.put(ref, work(ref, call));
                         queue.change(now, 1);
                         double patience = customers.patience()[ref];
                         if (!Double.isInfinite(patience)) {
@@ -186,11 +186,13 @@ public final class Simulator {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private Work work(int index, TraceCall call, EwmaHandlingTimes times) {
+    private Work work(int index, TraceCall call) {
         Instant arrival = Instant.ofEpochSecond(call.arrival());
         Long target = targets.get(call.priority());
         return new Work(index, trace.levels().get(call.priority()), arrival,
-                target == null ? null : arrival.plusSeconds(target), times.predict(-1, call.skill()), call.skill(),
+                // The targets are answer-time targets: handling starts after the deadline that matters here, so the
+                // work carries no predicted handling into the slack (the agent choice still uses learned times).
+                target == null ? null : arrival.plusSeconds(target), java.time.Duration.ZERO, call.skill(),
                 Set.of(call.skill()), null, false, null, null, 1, call.skill());
     }
 
