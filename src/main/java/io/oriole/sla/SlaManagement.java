@@ -130,7 +130,7 @@ public class SlaManagement {
 
     /**
      * Installs the default policies and office-hours calendar (see {@code docs/sla.md}) into a tenant that has no
-     * policy yet; {@code shortDemo} adds a 2-minute P1 policy for demonstrations.
+     * policy yet; {@code shortDemo} puts a 2-minute policy for every conversation first, for demonstrations.
      */
     public void installDefaults(TenantId tenant, boolean shortDemo) {
         policies.installDefaults(tenant.value(), shortDemo);

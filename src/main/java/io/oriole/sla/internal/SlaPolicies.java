@@ -147,8 +147,9 @@ public class SlaPolicies {
     /**
      * The demo tenant's defaults: P1 within 15 minutes around the clock with reminders and the L2/L3 ladder,
      * security incidents within 10, VIP within 30, and everything else within 2 office hours on a Shanghai
-     * Monday–Friday 09:00–18:00 calendar with the 2026 public holidays. With {@code shortDemo} a "Demo: 2-minute"
-     * policy for P1 comes first, so the warning, reminders, breach and escalation can be watched in minutes.
+     * Monday–Friday 09:00–18:00 calendar with the 2026 public holidays. With {@code shortDemo} a "Demo: everything in 2
+     * minutes" policy comes first and catches every conversation, so the warning (1 min), reminders (every minute),
+     * breach (2 min) and escalation can be watched live.
      */
     @Transactional
     public void installDefaults(long tenantId, boolean shortDemo) {
@@ -170,8 +171,8 @@ public class SlaPolicies {
         Set<ConversationStatus> waiting = Set.of(ConversationStatus.WAITING_ON_CUSTOMER);
         Escalation ladder = new Escalation(EscalationTrigger.BREACH, Duration.ofMinutes(10), Duration.ofMinutes(10));
         if (shortDemo) {
-            store.insertPolicy(tenantId, new SlaPolicy(0, "Demo: P1 in 2 minutes", 5, true,
-                    new PolicyConditions(Set.of(PriorityLevel.P1), null, null, null, null, null, null),
+            store.insertPolicy(tenantId, new SlaPolicy(0, "Demo: everything in 2 minutes", 5, true,
+                    PolicyConditions.any(),
                     SlaTargets.minutes(2, 2, 60), null, 50, Duration.ofMinutes(1),
                     new Escalation(EscalationTrigger.BREACH, Duration.ofMinutes(2), Duration.ofMinutes(2)), waiting),
                     clock.instant());
