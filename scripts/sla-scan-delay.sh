@@ -5,7 +5,7 @@
 # Starts on an empty data folder with the 2-minute demo policy (every conversation: warning after 1 min,
 # reminders every minute, breach after 2 min, L2 must join 2 min later), opens N conversations through the
 # public widget API spread over ~20 s, waits, then reads the oriole_sla_scan_delay_seconds timer from
-# /actuator/prometheus (count, mean, max, p50/p95/p99 from the client-side percentiles).
+# /actuator/prometheus: count, mean, and p50/p95/p99 as the upper bound of the histogram bucket they fall in.
 set -euo pipefail
 n=${1:-100}
 wait_s=${2:-200}
@@ -33,12 +33,15 @@ for i in $(seq 1 "$n"); do
 done
 echo "opened $n conversations; waiting ${wait_s}s for warnings, reminders, breaches and escalations" >&2
 sleep "$wait_s"
+# Percentiles from the cumulative histogram buckets (they do not decay, unlike the client-side quantiles).
 curl -s "localhost:$port/actuator/prometheus" | awk '
     /^oriole_sla_scan_delay_seconds_count/ { count = $NF }
     /^oriole_sla_scan_delay_seconds_sum/ { sum = $NF }
     /^oriole_sla_scan_delay_seconds_max/ { max = $NF }
-    /^oriole_sla_scan_delay_seconds\{.*quantile="0.5"/ { p50 = $NF }
-    /^oriole_sla_scan_delay_seconds\{.*quantile="0.95"/ { p95 = $NF }
-    /^oriole_sla_scan_delay_seconds\{.*quantile="0.99"/ { p99 = $NF }
-    END { printf "actions=%d mean_s=%.3f p50_s=%.3f p95_s=%.3f p99_s=%.3f max_s=%.3f\n",
-          count, (count ? sum / count : 0), p50, p95, p99, max }'
+    /^oriole_sla_scan_delay_seconds_bucket/ {
+        match($0, /le="[^"]+"/); le = substr($0, RSTART + 4, RLENGTH - 5)
+        if (le != "+Inf") { n++; les[n] = le + 0; cum[n] = $NF + 0 }
+    }
+    function pct(q,   i) { for (i = 1; i <= n; i++) if (cum[i] >= q * count) return les[i]; return "inf" }
+    END { printf "actions=%d mean_s=%.3f p50_le_s=%s p95_le_s=%s p99_le_s=%s max_recent_s=%.3f\n",
+          count, (count ? sum / count : 0), pct(0.5), pct(0.95), pct(0.99), max }'

@@ -108,8 +108,8 @@ class SlaConsoleController {
             if (form.id() == null) {
                 sla.createPolicy(me.tenantId(), draft);
             }
-            else {
-                sla.updatePolicy(me.tenantId(), form.id(), draft);
+            else if (sla.updatePolicy(me.tenantId(), form.id(), draft).isEmpty()) {
+                throw new IllegalArgumentException("policy " + form.id() + " not found");
             }
             flash.addFlashAttribute("saved", true);
         }
@@ -148,8 +148,8 @@ class SlaConsoleController {
             if (form.id() == null) {
                 sla.createCalendar(me.tenantId(), draft);
             }
-            else {
-                sla.updateCalendar(me.tenantId(), form.id(), draft);
+            else if (sla.updateCalendar(me.tenantId(), form.id(), draft).isEmpty()) {
+                throw new IllegalArgumentException("calendar " + form.id() + " not found");
             }
             flash.addFlashAttribute("saved", true);
         }

@@ -38,6 +38,7 @@ class SlaConsoleIntegrationTests {
     @Autowired UserManagement users;
     @Autowired SlaManagement sla;
     @Autowired ConversationManagement conversations;
+    @Autowired io.oriole.customer.CustomerManagement customers;
 
     @Test
     void supervisorSeesTheDemoPoliciesCalendarAndRiskLists() throws Exception {
@@ -84,6 +85,27 @@ class SlaConsoleIntegrationTests {
         mvc.perform(get("/workspace").with(authentication(WebTestFixtures.staff(tenants, users,
                 WebTestFixtures.LINA))).param("view", "all")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("sla-countdown")));
+    }
+
+    @Test
+    void anotherTenantsConversationSlaAndPoliciesStayOutOfReach() throws Exception {
+        var other = WebTestFixtures.otherTenantConversation(tenants, customers, conversations);
+        TenantId otherTenant = new TenantId(other.tenantId());
+        sla.installDefaults(otherTenant, false);
+        var theirs = sla.policies(otherTenant).get(0);
+
+        mvc.perform(get("/workspace/conversations/{id}/sla", other.id()).with(authentication(
+                WebTestFixtures.staff(tenants, users, WebTestFixtures.LINA)))).andExpect(status().isNotFound());
+        mvc.perform(post("/console/sla/policies").with(authentication(WebTestFixtures.staff(tenants, users,
+                WebTestFixtures.ADMIN))).with(csrf()).param("id", String.valueOf(theirs.id()))
+                .param("name", "Hijacked").param("position", "1").param("firstResponse", "1")
+                .param("escalateOn", "NEVER")).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/console/sla/policies/{id}/delete", theirs.id()).with(authentication(
+                WebTestFixtures.staff(tenants, users, WebTestFixtures.ADMIN))).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+
+        assertThat(sla.policy(otherTenant, theirs.id())).hasValue(theirs);
+        assertThat(sla.policies(demo())).noneMatch(p -> p.name().equals("Hijacked"));
     }
 
     private TenantId demo() {
