@@ -126,6 +126,33 @@ class SlaIntegrationTests {
     }
 
     @Test
+    void supervisorsDigestCountsUrgentOverdueAndBreachesPerOwnerOncePerPeriod() {
+        Customer vip = customer("王总", CustomerKind.ENTERPRISE, VipTier.GOLD);
+        Conversation c = conversations.open(tenant, vip.id(), vip.name(), Channel.CHAT, null,
+                "我们公司整个系统都登不上了，所有员工都用不了！", null);
+        conversations.assign(tenant, c.id(), l1.id(), l1.displayName(), Actor.system());
+        Instant opened = clock.instant();
+        awaitPolicy(c.id(), "Urgent P1 (24x7)");
+        await().atMost(Duration.ofSeconds(20)).until(() -> l1.id().equals(
+                sla.status(tenant, c.id()).orElseThrow().assigneeAgentId()));
+        clock.set(opened.plus(Duration.ofMinutes(16)));
+        sla.scanNow();
+        clock.set(opened.plus(Duration.ofMinutes(61)));
+
+        sla.writeDigest(tenant);
+        boolean again = sla.writeDigest(tenant);
+
+        assertThat(again).isFalse();
+        SlaDigest digest = sla.digests(tenant, 10).get(0);
+        assertThat(digest.periodEnd()).isEqualTo(opened.plus(Duration.ofHours(1)));
+        assertThat(digest.openUrgent()).isEqualTo(1);
+        assertThat(digest.overdue()).isEqualTo(1);
+        assertThat(digest.breaches()).isGreaterThanOrEqualTo(1);
+        assertThat(digest.body()).contains("Lu One: 1 urgent, 0 at risk, 1 overdue");
+        assertThat(digest.emailedAt()).isNull();
+    }
+
+    @Test
     void remindersStopAsSoonAsTheOwnerAnswers() {
         Customer vip = customer("James Miller", CustomerKind.ENTERPRISE, VipTier.PLATINUM);
         Conversation c = conversations.open(tenant, vip.id(), vip.name(), Channel.CHAT, null,

@@ -71,6 +71,50 @@ class ConversationClockTests {
     }
 
     @Test
+    void aScanAfterALongOutageSendsOneReminderNotABurst() {
+        Terms terms = urgent();
+        ConversationClock clock = ConversationClock.opened(T0);
+        clock.scan(T0.plus(Duration.ofMinutes(9)), terms);
+
+        List<SlaFact> late = clock.scan(T0.plus(Duration.ofMinutes(30)), terms);
+
+        assertThat(late).filteredOn(f -> f.kind() == SlaFactKind.REMINDER).isEmpty();
+        assertThat(clock.scan(T0.plus(Duration.ofMinutes(31)), terms)).filteredOn(f -> f.kind() == SlaFactKind.REMINDER)
+                .singleElement().satisfies(f -> assertThat(f.seq()).isEqualTo(11));
+        assertThat(clock.scan(T0.plus(Duration.ofMinutes(32)), terms)).isEmpty();
+    }
+
+    @Test
+    void ownerAlreadyAtL2EscalatesStraightToL3AndTheSupervisors() {
+        Terms terms = urgent();
+        ConversationClock clock = ConversationClock.opened(T0);
+        clock.assigned(Tier.L2, T0, terms);
+
+        List<SlaFact> facts = clock.scan(T0.plus(Duration.ofMinutes(15)), terms);
+
+        assertThat(facts).filteredOn(f -> f.kind() == SlaFactKind.ESCALATED).singleElement().satisfies(f -> {
+            assertThat(f.targetTier()).isEqualTo(Tier.L3);
+            assertThat(f.notifySupervisors()).isTrue();
+            assertThat(f.metric()).isEqualTo(SlaMetric.L3_JOIN);
+        });
+    }
+
+    @Test
+    void policyThatEscalatesOnWarningCallsL2AtTheWarning() {
+        Terms base = urgent();
+        SlaPolicy p = base.policy();
+        Terms onWarning = new Terms(new SlaPolicy(p.id(), p.name(), p.position(), true, p.conditions(), p.targets(),
+                null, 60, null, new Escalation(EscalationTrigger.WARNING, Duration.ofMinutes(5), null),
+                p.pauseStatuses()), base.calendar());
+        ConversationClock clock = ConversationClock.opened(T0);
+
+        List<SlaFact> facts = clock.scan(T0.plus(Duration.ofMinutes(9)), onWarning);
+
+        assertThat(kinds(facts)).containsExactly(SlaFactKind.WARNING, SlaFactKind.ESCALATED);
+        assertThat(facts.get(1).deadline()).isEqualTo(T0.plus(Duration.ofMinutes(14)));
+    }
+
+    @Test
     void remindersStopAsSoonAsTheOwnerAnswers() {
         Terms terms = urgent();
         ConversationClock clock = ConversationClock.opened(T0);
