@@ -75,6 +75,7 @@
     };
     socket.onmessage = e => {
       const event = JSON.parse(e.data);
+      document.dispatchEvent(new CustomEvent('oriole:live', { detail: event }));
       htmx.trigger(body, 'inbox-refresh');
       if (box && String(event.conversationId) === box.dataset.conversationId) {
         if (event.seq) fetchNew(); else htmx.trigger(body, 'conv-changed');

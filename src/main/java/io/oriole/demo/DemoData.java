@@ -33,6 +33,7 @@ import io.oriole.customer.VipTier;
 import io.oriole.identity.Role;
 import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
+import io.oriole.sla.SlaManagement;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 import io.oriole.triage.IntentExample;
@@ -58,10 +59,17 @@ class DemoData implements ApplicationRunner {
     private final ConversationManagement conversations;
     private final TransactionTemplate tx;
     private final TriageManagement triage;
+    private final SlaManagement sla;
+    private final boolean shortSlaDemo;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
-            ConversationManagement conversations, TransactionTemplate tx, TriageManagement triage) {
+            ConversationManagement conversations, TransactionTemplate tx, TriageManagement triage,
+            SlaManagement sla,
+            @org.springframework.beans.factory.annotation.Value("${oriole.sla.demo-short-policy:false}")
+            boolean shortSlaDemo) {
         this.triage = triage;
+        this.sla = sla;
+        this.shortSlaDemo = shortSlaDemo;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -84,6 +92,7 @@ class DemoData implements ApplicationRunner {
     private void seed() {
         Tenant tenant = tenants.create(SLUG, "Oriole 示例公司 Demo Co.", "zh-CN", "Asia/Shanghai");
         var t = tenant.tenantId();
+        sla.installDefaults(t, shortSlaDemo);
         agents.createDepartment(t, "pre-sales", "售前 Pre-sales");
         agents.createDepartment(t, "after-sales", "售后 After-sales");
         agents.createDepartment(t, "technical", "技术支持 Technical support");

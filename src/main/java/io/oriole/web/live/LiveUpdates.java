@@ -90,6 +90,35 @@ public class LiveUpdates {
                 Map.of("type", "triaged", "conversationId", event.conversationId()))));
     }
 
+    /**
+     * SLA facts reach staff only: the page reloads the SLA panel and inbox countdowns, and the owner (or, on the
+     * last rung of the ladder, the supervisors) sees an alert. Customers never hear of SLAs.
+     */
+    @TransactionalEventListener
+    void on(io.oriole.sla.SlaEvent event) {
+        Map<String, Object> push = new java.util.HashMap<>();
+        push.put("type", "sla");
+        push.put("conversationId", event.conversationId());
+        push.put("kind", event instanceof io.oriole.sla.SlaWarningReached w ? (w.reminder() == 0 ? "WARNING"
+                : "REMINDER") : event instanceof io.oriole.sla.SlaBreached ? "BREACHED"
+                : event instanceof io.oriole.sla.SlaEscalated ? "ESCALATED"
+                : event.getClass().getSimpleName().replace("Sla", "").toUpperCase(java.util.Locale.ROOT));
+        if (event instanceof io.oriole.sla.SlaWarningReached w && w.assigneeAgentId() != null) {
+            push.put("assigneeAgentId", w.assigneeAgentId());
+        }
+        if (event instanceof io.oriole.sla.SlaBreached b && b.assigneeAgentId() != null) {
+            push.put("assigneeAgentId", b.assigneeAgentId());
+        }
+        if (event instanceof io.oriole.sla.SlaEscalated x) {
+            if (x.assigneeAgentId() != null) {
+                push.put("assigneeAgentId", x.assigneeAgentId());
+            }
+            push.put("targetTier", x.targetTier().name());
+            push.put("notifySupervisors", x.notifySupervisors());
+        }
+        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(push)));
+    }
+
     private static boolean visibleToCustomer(ConversationEvent event) {
         return event instanceof MessageReceived || event instanceof AgentReplied
                 || event instanceof ConversationStatusChanged || event instanceof ConversationResolved
