@@ -121,10 +121,8 @@ public class RoutingManagement {
         }
         Conversation c = found.get();
         Instant now = clock.instant();
-        Optional<WorkRow> existing = store.lockWork(tenant.value(), conversationId);
-        if (existing.isEmpty()) {
-            WorkRow row = newRow(tenant, c, result, now);
-            store.insertWork(row, now);
+        WorkRow row = newRow(tenant, c, result, now);
+        if (store.insertWork(row, now)) {
             if (row.status().equals(WorkRow.WAITING)) {
                 store.recordDecision(tenant.value(), conversationId, null, "QUEUED",
                         "queued in " + row.queueCode() + " as P" + row.priority()
@@ -133,7 +131,7 @@ public class RoutingManagement {
             }
             return true;
         }
-        WorkRow row = existing.get();
+        row = store.lockWork(tenant.value(), conversationId).orElseThrow();
         if (result != null && row.status().equals(WorkRow.WAITING) && !row.directed()) {
             WorkRow fresh = newRow(tenant, c, result, row.queuedAt());
             store.updateFacts(fresh, now);
@@ -693,10 +691,6 @@ public class RoutingManagement {
     }
 
     private WorkRow workOf(TenantId tenant, Conversation c, Instant now) {
-        Optional<WorkRow> row = store.lockWork(tenant.value(), c.id());
-        if (row.isPresent()) {
-            return row.get();
-        }
         store.insertWork(newRow(tenant, c, triage.latest(tenant, c.id()).orElse(null), now), now);
         return store.lockWork(tenant.value(), c.id()).orElseThrow();
     }

@@ -120,10 +120,11 @@ public class RoutingStore {
                 .list();
     }
 
-    public void insertWork(WorkRow w, Instant now) {
-        jdbc.sql("INSERT INTO routing_work (" + WORK_COLUMNS + ", updated_at) VALUES (:c, :t, :q, :s, :p, :queued, "
+    /** Inserts the row unless one exists for the conversation already; true when this call inserted it. */
+    public boolean insertWork(WorkRow w, Instant now) {
+        return jdbc.sql("INSERT INTO routing_work (" + WORK_COLUMNS + ", updated_at) VALUES (:c, :t, :q, :s, :p, :queued, "
                 + ":deadline, :skills, :tier, :dept, :lang, :intent, :exp, :pref, :prefUntil, :w, :agent, :assigned, "
-                + ":told, :excluded, :directed, :now)").param("c", w.conversationId()).param("t", w.tenantId())
+                + ":told, :excluded, :directed, :now) ON CONFLICT DO NOTHING").param("c", w.conversationId()).param("t", w.tenantId())
                 .param("q", w.queueCode()).param("s", w.status()).param("p", w.priority())
                 .param("queued", ts(w.queuedAt())).param("deadline", ts(w.deadline()))
                 .param("skills", String.join(",", w.skills())).param("tier", w.minTier())
@@ -132,7 +133,7 @@ public class RoutingStore {
                 .param("prefUntil", ts(w.preferredUntil())).param("w", w.weight()).param("agent", w.agentId())
                 .param("assigned", ts(w.assignedAt())).param("told", w.supervisorsTold())
                 .param("excluded", joinIds(w.excludedAgents())).param("directed", w.directed())
-                .param("now", ts(now)).update();
+                .param("now", ts(now)).update() == 1;
     }
 
     /** Rewrites the facts of a work row (new triage, transfer target) without touching who holds it. */
