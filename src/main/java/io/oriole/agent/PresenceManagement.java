@@ -51,12 +51,12 @@ public class PresenceManagement {
             requireAgent(tenant, agentId);
             jdbc.sql("INSERT INTO agent_presence (agent_id, tenant_id, status, last_seen_at, changed_at) "
                     + "VALUES (:a, :t, :s, :now, :now)").param("a", agentId).param("t", tenant.value())
-                    .param("s", chosen.name()).param("now", now).update();
+                    .param("s", chosen.name()).param("now", ts(now)).update();
         }
         else {
             jdbc.sql("UPDATE agent_presence SET status = :s, last_seen_at = :now, "
                     + "changed_at = CASE WHEN status = :s THEN changed_at ELSE :now END "
-                    + "WHERE tenant_id = :t AND agent_id = :a").param("s", chosen.name()).param("now", now)
+                    + "WHERE tenant_id = :t AND agent_id = :a").param("s", chosen.name()).param("now", ts(now))
                     .param("t", tenant.value()).param("a", agentId).update();
         }
         if (before != chosen) {
@@ -71,7 +71,7 @@ public class PresenceManagement {
         Presence before = presence(tenant, agentId);
         Instant now = clock.instant();
         int updated = jdbc.sql("UPDATE agent_presence SET status = 'OFFLINE', changed_at = :now "
-                + "WHERE tenant_id = :t AND agent_id = :a").param("now", now).param("t", tenant.value())
+                + "WHERE tenant_id = :t AND agent_id = :a").param("now", ts(now)).param("t", tenant.value())
                 .param("a", agentId).update();
         if (updated > 0 && before != Presence.OFFLINE) {
             events.publishEvent(new AgentPresenceChanged(tenant.value(), agentId, before, Presence.OFFLINE, now));
@@ -90,7 +90,7 @@ public class PresenceManagement {
     public Map<Long, Presence> present(TenantId tenant) {
         Instant cutoff = clock.instant().minus(timeout);
         return jdbc.sql("SELECT agent_id, status FROM agent_presence WHERE tenant_id = :t AND last_seen_at > :cutoff "
-                + "AND status <> 'OFFLINE'").param("t", tenant.value()).param("cutoff", cutoff)
+                + "AND status <> 'OFFLINE'").param("t", tenant.value()).param("cutoff", ts(cutoff))
                 .query((rs, n) -> Map.entry(rs.getLong(1), Presence.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
@@ -103,6 +103,10 @@ public class PresenceManagement {
 
     public Duration timeout() {
         return timeout;
+    }
+
+    private static java.time.OffsetDateTime ts(Instant instant) {
+        return instant.atOffset(java.time.ZoneOffset.UTC);
     }
 
     private Presence effective(Presence stored, Instant lastSeen) {
