@@ -29,6 +29,7 @@ import io.oriole.customer.VipTier;
 import io.oriole.identity.Role;
 import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
+import io.oriole.routing.RoutingManagement;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 
@@ -51,9 +52,11 @@ class DemoData implements ApplicationRunner {
     private final CustomerManagement customers;
     private final ConversationManagement conversations;
     private final TransactionTemplate tx;
+    private final RoutingManagement routing;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
-            ConversationManagement conversations, TransactionTemplate tx) {
+            ConversationManagement conversations, TransactionTemplate tx, RoutingManagement routing) {
+        this.routing = routing;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -93,7 +96,7 @@ class DemoData implements ApplicationRunner {
                         Map.of("technical", 3, "pre-sales", 2)));
         staff(t, "zhangwei@demo.oriole.dev", "张伟", Role.AGENT, "zh-CN",
                 new AgentProfile("张伟", Tier.L3, 3, List.of("zh", "en"), Set.of("technical"), Map.of("technical", 5)));
-        staff(t, "sofia@demo.oriole.dev", "Sofia Rossi", Role.AGENT, "en",
+        Agent sofia = staff(t, "sofia@demo.oriole.dev", "Sofia Rossi", Role.AGENT, "en",
                 new AgentProfile("Sofia Rossi", Tier.L2, 4, List.of("en"), Set.of("billing"), Map.of("billing", 4)));
 
         Customer liu = customers.create(t, new CustomerDetails(CustomerKind.PERSONAL, "刘洋", null,
@@ -105,6 +108,10 @@ class DemoData implements ApplicationRunner {
                 "en", "shop-user-3001"));
         Customer olivia = customers.create(t, new CustomerDetails(CustomerKind.PERSONAL, "Olivia Brown", null,
                 "olivia.brown@example.com", null, VipTier.SILVER, "en", "shop-user-4001"));
+
+        routing.installDefaultQueues(t);
+        routing.setDedicatedAgent(t, xinghe.id(), chen.id());
+        routing.setDedicatedAgent(t, northwind.id(), sofia.id());
 
         conversations.open(t, liu.id(), liu.name(), Channel.CHAT, null, "你好，我昨天下的订单 20261118-5521 什么时候发货？",
                 null);
