@@ -110,7 +110,7 @@ public class RoutingManagement {
     public void enqueue(TenantId tenant, long conversationId, TriageResult triage) {
         boolean changed = Boolean.TRUE.equals(tx.execute(s -> enqueueLocked(tenant, conversationId, triage)));
         if (changed) {
-            dispatch(tenant);
+            dispatch(tenant, true);
         }
     }
 
@@ -208,6 +208,15 @@ public class RoutingManagement {
      * on several threads and nodes at once. Returns the number of offers made.
      */
     public int dispatch(TenantId tenant) {
+        return dispatch(tenant, false);
+    }
+
+    /**
+     * @param lineChanged someone joined or came back to the line, so waiting customers' positions moved even if no
+     *                    offer is made. Without it the round announces {@link QueueMoved} only when it offered
+     *                    something: the scanner's rounds every few seconds must not push to every widget.
+     */
+    private int dispatch(TenantId tenant, boolean lineChanged) {
         long t = tenant.value();
         List<WorkRow> waiting = store.waiting(t);
         if (waiting.isEmpty()) {
@@ -245,7 +254,9 @@ public class RoutingManagement {
                 unplaced(tenant, row, decision, selector, snapshots, settings, now);
             }
         }
-        announceLine(tenant);
+        if (offered > 0 || lineChanged) {
+            announceLine(tenant);
+        }
         return offered;
     }
 
@@ -409,7 +420,7 @@ public class RoutingManagement {
             returnToLine(tenant, offer, Offer.Status.DECLINED, "DECLINED", why, true);
             return store.offer(tenant.value(), offerId).orElseThrow();
         });
-        dispatch(tenant);
+        dispatch(tenant, true);
         return closed;
     }
 
@@ -462,11 +473,14 @@ public class RoutingManagement {
                 String why = "withdrawn: " + agentName(tenant, offer.agentId()) + " is no longer online";
                 closed += closeIfOpen(tenant, offer, Offer.Status.WITHDRAWN, "WITHDRAWN", why, false);
             }
-            touched.add(offer.tenantId());
+            if (!now.isBefore(offer.expiresAt()) || presence.presence(tenant, offer.agentId()) != Presence.ONLINE) {
+                touched.add(offer.tenantId());
+            }
         }
+        Set<Long> returned = new HashSet<>(touched);
         touched.addAll(store.tenantsWithWaitingWork());
         for (long t : touched) {
-            dispatch(new TenantId(t));
+            dispatch(new TenantId(t), closed > 0 && returned.contains(t));
         }
         return closed;
     }
@@ -476,7 +490,7 @@ public class RoutingManagement {
         for (Offer offer : store.openOffersOf(tenant.value(), agentId)) {
             closeIfOpen(tenant, offer, Offer.Status.WITHDRAWN, "WITHDRAWN", "withdrawn: " + why, false);
         }
-        dispatch(tenant);
+        dispatch(tenant, true);
     }
 
     private int closeIfOpen(TenantId tenant, Offer offer, Offer.Status status, String outcome, String why,
@@ -528,7 +542,7 @@ public class RoutingManagement {
             return false;
         }));
         if (requeued) {
-            dispatch(tenant);
+            dispatch(tenant, true);
         }
     }
 
@@ -661,7 +675,7 @@ public class RoutingManagement {
             store.recordDecision(t, conversationId, null, outcome, what + " by " + by.name()
                     + (blank(note) ? "" : ": " + note.strip()), null, now);
         });
-        dispatch(tenant);
+        dispatch(tenant, true);
     }
 
     /** Invites a specialist; {@code canReply} false keeps them to internal notes. */

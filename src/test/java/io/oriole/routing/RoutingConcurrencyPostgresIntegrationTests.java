@@ -38,7 +38,10 @@ import io.oriole.tenant.TenantId;
  * is accounted for.
  */
 @RequiresPostgres
-@SpringBootTest(properties = { "oriole.demo.enabled=false", "oriole.data-dir=target/test-data" })
+// Six workers, the module's listener threads and the scanner each hold a connection while they route; the pool is
+// sized for them so that a slow, shared CI machine measures the claims rather than connection waits.
+@SpringBootTest(properties = { "oriole.demo.enabled=false", "oriole.data-dir=target/test-data",
+        "spring.datasource.hikari.maximum-pool-size=32", "spring.datasource.hikari.connection-timeout=120000" })
 @Import({ MutableClockConfiguration.class, RoutingFixture.class })
 class RoutingConcurrencyPostgresIntegrationTests {
 

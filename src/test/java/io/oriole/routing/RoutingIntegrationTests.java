@@ -186,12 +186,12 @@ class RoutingIntegrationTests {
         TenantId t = tenantWithTechnicalQueue();
         Agent gone = fixture.agent(t, "Gone Away", Tier.L2, 5, Map.of("technical", 5), "technical");
         Agent stays = fixture.agent(t, "Stays On", Tier.L1, 5, Map.of("technical", 2), "technical");
+        routing.saveSettings(t, new RoutingSettings("sla-aware", Duration.ofMinutes(5), false));
         fixture.online(t, gone, stays);
         Conversation c = waitingTechnical(t, fixture.customer(t, "刘洋", VipTier.NONE), PriorityLevel.P3,
                 Urgency.ORDINARY);
         fixture.settle();
         assertThat(routing.openOffers(t, gone.id())).hasSize(1);
-        routing.saveSettings(t, new RoutingSettings("sla-aware", Duration.ofMinutes(5), false));
 
         clock.advance(Duration.ofSeconds(61));
         fixture.online(t, stays);
@@ -202,6 +202,10 @@ class RoutingIntegrationTests {
         assertThat(routing.openOffers(t, gone.id())).isEmpty();
         assertThat(routing.openOffers(t, stays.id())).singleElement()
                 .satisfies(o -> assertThat(o.conversationId()).isEqualTo(c.id()));
+        assertThat(routing.decisions(t, c.id(), 10)).anySatisfy(d -> {
+            assertThat(d.outcome()).isEqualTo("WITHDRAWN");
+            assertThat(d.reasons()).contains("Gone Away is no longer online");
+        });
     }
 
     @Test
