@@ -10,6 +10,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+import io.oriole.simulation.SimulationCommandLine;
 import io.oriole.triage.TriageCommandLine;
 
 /**
@@ -26,6 +27,13 @@ public class OrioleApplication {
             logging.beforeInitialize();
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
             System.exit(TriageCommandLine.eval(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && args[0].equals("simulate")) {
+            // The routing simulator is a batch job too: plain Java over the routing model, no Spring context.
+            LoggingSystem logging = LoggingSystem.get(OrioleApplication.class.getClassLoader());
+            logging.beforeInitialize();
+            logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+            System.exit(SimulationCommandLine.simulate(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(OrioleApplication.class, args);
     }

@@ -34,7 +34,8 @@ public record AgentSnapshot(long agentId, String name, int tier, Map<String, Int
 
     /** True when {@code language} is null (any will do) or one the agent speaks. */
     public boolean speaks(String language) {
-        return language == null || languages.contains(language.toLowerCase(Locale.ROOT));
+        return language == null || languages.contains(language)
+                || languages.contains(language.toLowerCase(Locale.ROOT));
     }
 
     /** The level of {@code skill}, 0 when the agent does not have it. */

@@ -3,7 +3,6 @@ package io.oriole.routing.model;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +57,11 @@ public final class Dispatcher {
         List<Work> ordered = new ArrayList<>(waiting);
         ordered.sort(Comparator.comparing((Work work) -> !work.expedite()).thenComparing(policy.order(now)));
 
-        AgentSnapshot[] array = agents.toArray(AgentSnapshot[]::new);
-        int[] loads = new int[array.length];
-        Map<Long, Integer> index = new HashMap<>(array.length * 2);
+        AgentRoster roster = AgentRoster.of(agents);
+        int[] loads = roster.load.clone();
         long free = 0;
-        for (int i = 0; i < array.length; i++) {
-            loads[i] = array[i].load();
-            index.put(array[i].agentId(), i);
-            free += Math.max(0, array[i].capacity() - array[i].load());
+        for (int i = 0; i < loads.length; i++) {
+            free += Math.max(0, roster.capacity[i] - loads[i]);
         }
 
         List<Decision> decisions = new ArrayList<>(ordered.size());
@@ -73,11 +69,11 @@ public final class Dispatcher {
             if (free < work.weight() && work.preferredAgentId() == null) {
                 // Nobody has room: say so without scanning every agent for every remaining item.
                 decisions.add(new Decision(work, Optional.empty(),
-                        List.of("no eligible agent among " + array.length + " online: all at capacity"), Map.of()));
+                        List.of("no eligible agent among " + roster.size() + " online: all at capacity"), Map.of()));
                 continue;
             }
             Set<Long> excluded = declined.getOrDefault(work.conversationId(), Set.of());
-            AgentSelector.Choice choice = selector.choose(work, array, loads, index, excluded, now);
+            AgentSelector.Choice choice = selector.choose(work, roster, loads, excluded, now);
             if (choice.index() >= 0) {
                 loads[choice.index()] += work.weight();
                 free -= work.weight();

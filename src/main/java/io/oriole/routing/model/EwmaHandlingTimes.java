@@ -29,11 +29,16 @@ public final class EwmaHandlingTimes implements HandlingTimes {
     private record AgentIntent(long agentId, String intent) {
     }
 
+    /** One moving average: written under its own lock, read without one. */
+    private static final class Average {
+        private volatile double seconds = Double.NaN;
+    }
+
     private final double alpha;
     private final double priorSeconds;
-    private final ConcurrentHashMap<AgentIntent, double[]> byAgent = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, double[]> byIntent = new ConcurrentHashMap<>();
-    private final double[] global;
+    private final ConcurrentHashMap<AgentIntent, Average> byAgent = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Average> byIntent = new ConcurrentHashMap<>();
+    private final Average global = new Average();
 
     public EwmaHandlingTimes() {
         this(DEFAULT_ALPHA, DEFAULT_PRIOR);
@@ -49,7 +54,6 @@ public final class EwmaHandlingTimes implements HandlingTimes {
         }
         this.alpha = alpha;
         this.priorSeconds = prior.toMillis() / 1000.0;
-        this.global = new double[] {Double.NaN};
     }
 
     /** Records that {@code agentId} handled work of {@code intent} (null for unknown) in {@code handling}. */
@@ -60,20 +64,17 @@ public final class EwmaHandlingTimes implements HandlingTimes {
         }
         double x = handling.toMillis() / 1000.0;
         String key = intent == null ? ANY_INTENT : intent;
-        double[] intentAverage = byIntent.computeIfAbsent(key, k -> new double[] {Double.NaN});
-        double[] agentAverage = byAgent.computeIfAbsent(new AgentIntent(agentId, key), k -> new double[] {Double.NaN});
+        Average intentAverage = byIntent.computeIfAbsent(key, k -> new Average());
+        Average agentAverage = byAgent.computeIfAbsent(new AgentIntent(agentId, key), k -> new Average());
         synchronized (agentAverage) {
-            double seed;
-            synchronized (intentAverage) {
-                seed = Double.isNaN(intentAverage[0]) ? x : intentAverage[0];
-            }
-            agentAverage[0] = update(Double.isNaN(agentAverage[0]) ? seed : agentAverage[0], x);
+            double seed = Double.isNaN(intentAverage.seconds) ? x : intentAverage.seconds;
+            agentAverage.seconds = update(Double.isNaN(agentAverage.seconds) ? seed : agentAverage.seconds, x);
         }
         synchronized (intentAverage) {
-            intentAverage[0] = update(intentAverage[0], x);
+            intentAverage.seconds = update(intentAverage.seconds, x);
         }
         synchronized (global) {
-            global[0] = update(global[0], x);
+            global.seconds = update(global.seconds, x);
         }
     }
 
@@ -84,17 +85,14 @@ public final class EwmaHandlingTimes implements HandlingTimes {
     @Override
     public Duration predict(long agentId, String intent) {
         String key = intent == null ? ANY_INTENT : intent;
-        double[] average = byAgent.get(new AgentIntent(agentId, key));
+        Average average = byAgent.get(new AgentIntent(agentId, key));
         if (average == null) {
             average = byIntent.get(key);
         }
         if (average == null) {
             average = global;
         }
-        double seconds;
-        synchronized (average) {
-            seconds = average[0];
-        }
+        double seconds = average.seconds;
         if (Double.isNaN(seconds)) {
             seconds = priorSeconds;
         }

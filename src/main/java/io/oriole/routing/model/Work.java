@@ -2,6 +2,7 @@ package io.oriole.routing.model;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -15,7 +16,7 @@ import java.util.Set;
  * @param predictedHandling expected handling time for this kind of work, before knowing the agent
  * @param queue             the queue it waits in (for reasons and reports)
  * @param skills            skills an agent must have, any level
- * @param language          language the agent must speak, or {@code null} for any
+ * @param language          language the agent must speak (kept lower-case), or {@code null} for any
  * @param expedite          urgent or VIP: needs a senior (tier 2 or 3) agent and goes ahead of the queue
  * @param preferredAgentId  dedicated or previous agent, or {@code null}
  * @param preferredUntil    how long to wait for the preferred agent, or {@code null} for not at all
@@ -36,6 +37,7 @@ public record Work(long conversationId, int priority, Instant queuedAt, Instant 
         Objects.requireNonNull(queuedAt, "queuedAt");
         predictedHandling = predictedHandling == null ? Duration.ZERO : predictedHandling;
         skills = skills == null ? Set.of() : Set.copyOf(skills);
+        language = language == null ? null : language.toLowerCase(Locale.ROOT);
     }
 
     /** Plain chat work of one capacity unit with no deadline, skills, language or preference. */
