@@ -91,11 +91,35 @@
     return fetching;
   }
 
+  // Position in line and estimated wait, refreshed when routing pushes that the line moved.
+  async function fetchWait() {
+    const waitBar = document.getElementById('chat-wait');
+    if (!waitBar) return;
+    try {
+      const response = await call('GET', '/wait');
+      if (!response.ok) return;
+      const view = await response.json();
+      waitBar.hidden = !view.waiting;
+      if (view.waiting) {
+        waitBar.textContent = waitBar.dataset.position.replace('{0}', view.position) + ' '
+            + waitBar.dataset.estimate.replace('{0}', view.estimatedWaitMinutes);
+      }
+    } catch (offline) {
+      // Shown again after the next push.
+    }
+  }
+
   function connect() {
     const scheme = location.protocol === 'https:' ? 'wss://' : 'ws://';
     const socket = new WebSocket(scheme + location.host + '/ws/widget?token=' + encodeURIComponent(token));
     socket.onopen = () => { backoff = 1000; fetchNew(); };
-    socket.onmessage = () => fetchNew();
+    socket.onmessage = e => {
+      let type = null;
+      try { type = JSON.parse(e.data).type; } catch (ignored) { /* an older push */ }
+      if (type === 'queue') { fetchWait(); return; }
+      fetchNew();
+      fetchWait();
+    };
     socket.onclose = () => {
       setTimeout(connect, backoff);
       backoff = Math.min(backoff * 2, 30000);
@@ -147,5 +171,5 @@
   });
   window.addEventListener('online', fetchNew);
 
-  startSession().then(() => { fetchNew(); connect(); });
+  startSession().then(() => { fetchNew(); fetchWait(); connect(); });
 })();

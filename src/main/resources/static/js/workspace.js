@@ -76,6 +76,8 @@
     socket.onmessage = e => {
       const event = JSON.parse(e.data);
       document.dispatchEvent(new CustomEvent('oriole:live', { detail: event }));
+      if (event.type === 'offer') { htmx.trigger(body, 'offers-changed'); return; }
+      if (event.type === 'supervisor-alert') { alertSupervisor(event); return; }
       htmx.trigger(body, 'inbox-refresh');
       if (box && String(event.conversationId) === box.dataset.conversationId) {
         if (event.seq) fetchNew(); else htmx.trigger(body, 'conv-changed');
@@ -87,6 +89,24 @@
       backoff = Math.min(backoff * 2, 30000);
     };
   }
+
+  // Routing: urgent or VIP work with no free senior agent (only supervisors' sockets receive it).
+  function alertSupervisor(event) {
+    const panel = document.getElementById('routing-panel');
+    showToast((panel ? panel.dataset.alert : 'Urgent work waiting') + ' #' + event.conversationId);
+  }
+
+  // Presence heartbeat: the server counts an agent offline 60 s after the last one, so a closed tab stops
+  // receiving work within a minute. The first beat marks a newly opened workspace online.
+  function heartbeat(first) {
+    let headers = {};
+    try { headers = JSON.parse(body.getAttribute('hx-headers') || '{}'); } catch (ignored) { /* no CSRF header */ }
+    fetch('/workspace/presence', { method: 'POST', headers: headers, credentials: 'same-origin' })
+      .then(() => { if (first === true) htmx.trigger(body, 'offers-changed'); })
+      .catch(() => {});
+  }
+  heartbeat(true);
+  setInterval(heartbeat, 20000);
 
   if (box) {
     box.querySelectorAll('[data-seq]').forEach(el => { lastSeq = Math.max(lastSeq, Number(el.dataset.seq)); });

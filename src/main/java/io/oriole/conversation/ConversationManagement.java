@@ -108,6 +108,9 @@ public class ConversationManagement {
         if (conversation.status() == ConversationStatus.CLOSED) {
             throw new IllegalStateException("conversation " + conversationId + " is closed");
         }
+        if (agent.type() == AuthorType.AGENT && isNotesOnlyCollaborator(tenant, conversationId, agent.id())) {
+            throw new IllegalStateException(agent.name() + " was invited for internal notes only");
+        }
         Instant now = clock.instant();
         long seq = store.nextSeq(tenant.value(), conversationId);
         Message message = store.insertMessage(tenant.value(), conversationId, seq, agent.type(), agent.id(),
@@ -160,6 +163,68 @@ public class ConversationManagement {
         events.publishEvent(new ConversationAssigned(tenant.value(), conversationId, conversation.assigneeAgentId(),
                 agentId, by.name(), now));
         return get(tenant, conversationId);
+    }
+
+    /**
+     * Hands the conversation from its owner straight to another agent, with a note for the new owner, in one
+     * transaction: there is no moment in which the customer has no owner. {@code kind} names the move on the
+     * timeline ({@code TRANSFERRED}, {@code ESCALATED}).
+     */
+    @Transactional
+    public Conversation handOver(TenantId tenant, long conversationId, long agentId, String agentName, String kind,
+            String note, Actor by) {
+        lockOrThrow(tenant, conversationId);
+        if (note != null && !note.isBlank()) {
+            addNote(tenant, conversationId, by, note);
+        }
+        store.addTimeline(tenant.value(), conversationId, kind, agentName, by.name(), clock.instant());
+        return assign(tenant, conversationId, agentId, agentName, by);
+    }
+
+    /**
+     * Invites a specialist (typically from another department): they see the transcript like every staff member,
+     * write internal notes, and write to the customer only when {@code canReply}.
+     */
+    @Transactional
+    public Participant invite(TenantId tenant, long conversationId, long agentId, String agentName,
+            boolean canReply, Actor by) {
+        Conversation conversation = lockOrThrow(tenant, conversationId);
+        if (java.util.Objects.equals(conversation.assigneeAgentId(), agentId)) {
+            throw new IllegalArgumentException(agentName + " already owns this conversation");
+        }
+        Instant now = clock.instant();
+        store.inviteCollaborator(tenant.value(), conversationId, agentId, canReply, by.name(), now);
+        store.addTimeline(tenant.value(), conversationId, "INVITED",
+                agentName + (canReply ? "" : " (internal notes only)"), by.name(), now);
+        events.publishEvent(new CollaboratorInvited(tenant.value(), conversationId, agentId, canReply, by.name(),
+                now));
+        return activeParticipant(tenant, conversationId, agentId).orElseThrow();
+    }
+
+    /** A collaborator leaves; the owner cannot leave this way (they transfer instead). */
+    @Transactional
+    public void leave(TenantId tenant, long conversationId, long agentId, String agentName) {
+        Conversation conversation = lockOrThrow(tenant, conversationId);
+        if (java.util.Objects.equals(conversation.assigneeAgentId(), agentId)) {
+            throw new IllegalStateException("the owner transfers the conversation instead of leaving it");
+        }
+        if (activeParticipant(tenant, conversationId, agentId).isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        store.leaveParticipant(tenant.value(), conversationId, agentId, now);
+        store.addTimeline(tenant.value(), conversationId, "LEFT", agentName, agentName, now);
+        events.publishEvent(new CollaboratorLeft(tenant.value(), conversationId, agentId, now));
+    }
+
+    private Optional<Participant> activeParticipant(TenantId tenant, long conversationId, long agentId) {
+        return store.participants(tenant.value(), conversationId).stream()
+                .filter(p -> p.agentId() == agentId && p.isActive()).findFirst();
+    }
+
+    private boolean isNotesOnlyCollaborator(TenantId tenant, long conversationId, Long agentId) {
+        return agentId != null && activeParticipant(tenant, conversationId, agentId)
+                .filter(p -> p.role() == Participant.Role.COLLABORATOR && !p.canReply()).isPresent();
     }
 
     /** Moves the conversation to another status; resolving and reopening announce themselves as such. */

@@ -33,6 +33,7 @@ import io.oriole.customer.VipTier;
 import io.oriole.identity.Role;
 import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
+import io.oriole.routing.RoutingManagement;
 import io.oriole.sla.SlaManagement;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
@@ -60,15 +61,17 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final TriageManagement triage;
     private final SlaManagement sla;
+    private final RoutingManagement routing;
     private final boolean shortSlaDemo;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
             ConversationManagement conversations, TransactionTemplate tx, TriageManagement triage,
-            SlaManagement sla,
+            SlaManagement sla, RoutingManagement routing,
             @org.springframework.beans.factory.annotation.Value("${oriole.sla.demo-short-policy:false}")
             boolean shortSlaDemo) {
         this.triage = triage;
         this.sla = sla;
+        this.routing = routing;
         this.shortSlaDemo = shortSlaDemo;
         this.tenants = tenants;
         this.users = users;
@@ -112,7 +115,7 @@ class DemoData implements ApplicationRunner {
                         Map.of("technical", 3, "pre-sales", 2)));
         staff(t, "zhangwei@demo.oriole.dev", "张伟", Role.AGENT, "zh-CN",
                 new AgentProfile("张伟", Tier.L3, 3, List.of("zh", "en"), Set.of("technical"), Map.of("technical", 5)));
-        staff(t, "sofia@demo.oriole.dev", "Sofia Rossi", Role.AGENT, "en",
+        Agent sofia = staff(t, "sofia@demo.oriole.dev", "Sofia Rossi", Role.AGENT, "en",
                 new AgentProfile("Sofia Rossi", Tier.L2, 4, List.of("en"), Set.of("billing"), Map.of("billing", 4)));
 
         Customer liu = customers.create(t, new CustomerDetails(CustomerKind.PERSONAL, "刘洋", null,
@@ -126,6 +129,9 @@ class DemoData implements ApplicationRunner {
                 "olivia.brown@example.com", null, VipTier.SILVER, "en", "shop-user-4001"));
 
         seedTiers(t, liu, xinghe, northwind, olivia);
+        routing.installDefaultQueues(t);
+        routing.setDedicatedAgent(t, xinghe.id(), chen.id());
+        routing.setDedicatedAgent(t, northwind.id(), sofia.id());
 
         conversations.open(t, liu.id(), liu.name(), Channel.CHAT, null, "你好，我昨天下的订单 20261118-5521 什么时候发货？",
                 null);

@@ -221,12 +221,31 @@ public class ConversationStore {
     }
 
     public List<Participant> participants(long tenantId, long conversationId) {
-        return jdbc.sql("SELECT id, conversation_id, agent_id, role, joined_at, left_at FROM conversation_participant "
-                + "WHERE tenant_id = :t AND conversation_id = :c ORDER BY joined_at, id")
+        return jdbc.sql("SELECT id, conversation_id, agent_id, role, joined_at, left_at, can_reply "
+                + "FROM conversation_participant WHERE tenant_id = :t AND conversation_id = :c ORDER BY joined_at, id")
                 .param("t", tenantId).param("c", conversationId)
                 .query((rs, n) -> new Participant(rs.getLong(1), rs.getLong(2), rs.getLong(3),
-                        Participant.Role.valueOf(rs.getString(4)), instant(rs, 5), instant(rs, 6)))
+                        Participant.Role.valueOf(rs.getString(4)), instant(rs, 5), instant(rs, 6), rs.getBoolean(7)))
                 .list();
+    }
+
+    /** Invites a collaborator, or changes what an already present collaborator may do; an owner stays owner. */
+    public void inviteCollaborator(long tenantId, long conversationId, long agentId, boolean canReply,
+            String invitedBy, Instant now) {
+        int updated = jdbc.sql("UPDATE conversation_participant SET can_reply = :r, invited_by = :by "
+                + "WHERE tenant_id = :t AND conversation_id = :c AND agent_id = :a AND left_at IS NULL "
+                + "AND role = 'COLLABORATOR'")
+                .param("r", canReply).param("by", invitedBy).param("t", tenantId).param("c", conversationId)
+                .param("a", agentId).update();
+        long present = jdbc.sql("SELECT COUNT(*) FROM conversation_participant WHERE tenant_id = :t "
+                + "AND conversation_id = :c AND agent_id = :a AND left_at IS NULL")
+                .param("t", tenantId).param("c", conversationId).param("a", agentId).query(Long.class).single();
+        if (updated == 0 && present == 0) {
+            jdbc.sql("INSERT INTO conversation_participant (tenant_id, conversation_id, agent_id, role, joined_at, "
+                    + "can_reply, invited_by) VALUES (:t, :c, :a, 'COLLABORATOR', :now, :r, :by)")
+                    .param("t", tenantId).param("c", conversationId).param("a", agentId).param("now", ts(now))
+                    .param("r", canReply).param("by", invitedBy).update();
+        }
     }
 
     private static final RowMapper<Conversation> CONVERSATION = (rs, n) -> new Conversation(rs.getLong(1),

@@ -55,7 +55,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({ ConversationNotFoundException.class, CustomerNotFoundException.class,
-            UnknownIdException.class, NotTriagedYetException.class })
+            UnknownIdException.class, NotTriagedYetException.class,
+            io.oriole.routing.OfferNotFoundException.class })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());

@@ -40,6 +40,7 @@ class LiveConfiguration implements WebSocketConfigurer {
             if (request.getPrincipal() instanceof org.springframework.security.core.Authentication auth
                     && auth.getPrincipal() instanceof StaffPrincipal me) {
                 attributes.put(LiveUpdates.TENANT, me.tenantIdValue());
+                attributes.put(LiveUpdates.SUPERVISOR, me.isAtLeastSupervisor());
                 return true;
             }
             response.setStatusCode(org.springframework.http.HttpStatus.UNAUTHORIZED);

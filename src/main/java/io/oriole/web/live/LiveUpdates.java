@@ -21,6 +21,9 @@ import io.oriole.conversation.ConversationResolved;
 import io.oriole.conversation.ConversationStatusChanged;
 import io.oriole.conversation.InternalNoteAdded;
 import io.oriole.conversation.MessageReceived;
+import io.oriole.routing.ConversationOffered;
+import io.oriole.routing.ExpediteWaiting;
+import io.oriole.routing.QueueMoved;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.ConversationTriaged;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,6 +40,8 @@ public class LiveUpdates {
     /** Session attributes a handshake sets to say whose socket it is. */
     public static final String TENANT = "oriole.live.tenant";
     public static final String CUSTOMER = "oriole.live.customer";
+    /** Set on staff sockets of supervisors and admins, who also hear routing alerts. */
+    public static final String SUPERVISOR = "oriole.live.supervisor";
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     // A browser that stops reading gets dropped instead of blocking the publishing thread.
@@ -117,6 +122,39 @@ public class LiveUpdates {
             push.put("notifySupervisors", x.notifySupervisors());
         }
         send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(push)));
+    }
+
+    /** An offer for one agent: every staff page of the tenant reloads its offers panel, which shows only its own. */
+    @TransactionalEventListener
+    void on(ConversationOffered event) {
+        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(Map.of("type", "offer",
+                "conversationId", event.conversationId(), "agentId", event.agentId()))));
+    }
+
+    /** Urgent or VIP work found no free senior: supervisors see it at once. */
+    @TransactionalEventListener
+    void on(ExpediteWaiting event) {
+        Set<WebSocketSession> sessions = staffByTenant.get(event.tenantId());
+        if (sessions != null) {
+            send(sessions.stream().filter(s -> Boolean.TRUE.equals(s.getAttributes().get(SUPERVISOR)))
+                    .collect(java.util.stream.Collectors.toSet()), new TextMessage(json.writeValueAsString(Map.of(
+                            "type", "supervisor-alert", "conversationId", event.conversationId(), "priority",
+                            event.priority()))));
+        }
+    }
+
+    /** The waiting line moved: each waiting customer's widget fetches its new position and estimated wait. */
+    @TransactionalEventListener
+    void on(QueueMoved event) {
+        if (!hasCustomersOf(event.tenantId())) {
+            return;
+        }
+        TenantId tenant = new TenantId(event.tenantId());
+        for (long conversationId : event.waitingConversationIds()) {
+            conversations.find(tenant, conversationId).ifPresent(c -> send(byCustomer.get(customerKey(c.tenantId(),
+                    c.customerId())), new TextMessage(json.writeValueAsString(Map.of("type", "queue",
+                            "conversationId", conversationId)))));
+        }
     }
 
     private static boolean visibleToCustomer(ConversationEvent event) {

@@ -29,6 +29,7 @@ import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.Message;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.routing.RoutingManagement;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 
@@ -50,13 +51,19 @@ class WidgetApi {
     private final CustomerManagement customers;
     private final ConversationManagement conversations;
     private final VisitorTokens tokens;
+    private final RoutingManagement routing;
 
     WidgetApi(TenantManagement tenants, CustomerManagement customers, ConversationManagement conversations,
-            VisitorTokens tokens) {
+            VisitorTokens tokens, RoutingManagement routing) {
         this.tenants = tenants;
         this.customers = customers;
         this.conversations = conversations;
         this.tokens = tokens;
+        this.routing = routing;
+    }
+
+    /** Where the customer stands in line; {@code waiting} false once an agent has it (or nothing is open). */
+    record WaitView(boolean waiting, Integer position, Long estimatedWaitMinutes, Integer agentsServing) {
     }
 
     record SessionRequest(String token, String userId, String userHash, String name, String locale) {
@@ -125,6 +132,17 @@ class WidgetApi {
                 conversations.messages(t.tenantId(), c.id(), Math.max(0, after), false, ConversationManagement.MAX_PAGE)
                         .stream().map(MessageView::of).toList()))
                 .orElse(new ConversationView(null, null, List.of()));
+    }
+
+    /** Position and estimated wait of the customer's current conversation; the widget refreshes it on a push. */
+    @GetMapping("/wait")
+    WaitView waitView(@PathVariable String tenant, @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        Tenant t = tenantOf(tenant);
+        VisitorToken visitor = visitorOf(t, token);
+        return current(t, visitor).flatMap(c -> routing.waitFor(t.tenantId(), c.id()))
+                .map(w -> new WaitView(true, w.position(), Math.max(1, (w.estimatedWait().toSeconds() + 59) / 60),
+                        w.agentsServing()))
+                .orElse(new WaitView(false, null, null, null));
     }
 
     /**

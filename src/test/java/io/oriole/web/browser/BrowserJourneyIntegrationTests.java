@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -26,6 +29,19 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
+import io.oriole.agent.AgentManagement;
+import io.oriole.agent.AgentManagement.AgentProfile;
+import io.oriole.agent.Tier;
+import io.oriole.conversation.Channel;
+import io.oriole.conversation.ConversationManagement;
+import io.oriole.customer.CustomerKind;
+import io.oriole.customer.CustomerManagement;
+import io.oriole.customer.CustomerManagement.CustomerDetails;
+import io.oriole.customer.VipTier;
+import io.oriole.identity.Role;
+import io.oriole.identity.UserManagement;
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
 import io.oriole.web.WebTestFixtures;
 
 /**
@@ -45,6 +61,17 @@ class BrowserJourneyIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TenantManagement tenants;
+    @Autowired
+    UserManagement users;
+    @Autowired
+    AgentManagement agents;
+    @Autowired
+    CustomerManagement customers;
+    @Autowired
+    ConversationManagement conversations;
 
     Playwright playwright;
     Browser browser;
@@ -148,6 +175,41 @@ class BrowserJourneyIntegrationTests {
         Locator replies = customer.locator(".bubble", new Page.LocatorOptions().setHasText(answer));
         assertThat(replies).hasCount(1);
         assertThat(customer.locator("#chat [data-seq]")).hasCount(2);
+    }
+
+    /**
+     * Routing: an agent of a tenant of their own (so no other test's agent or conversation competes) opens the
+     * workspace, which makes them online; a conversation arrives, the offer appears live, and accepting it opens it.
+     */
+    @Test
+    void agentReceivesAnOfferAcceptsItAndSeesTheConversation() {
+        TenantId tenant = tenants.create("route-" + shortId(), "Routing Co", "en", "UTC").tenantId();
+        String email = "ana@route.test";
+        var user = users.create(tenant, email, "Ana Agent", WebTestFixtures.PASSWORD, Role.AGENT, "en");
+        agents.create(tenant, user.id(), new AgentProfile("Ana Agent", Tier.L1, 3, List.of("en"), Set.of(), Map.of()));
+        Page agent = agentContext.newPage();
+        agent.navigate(url("/login?lang=en"));
+        agent.locator("input[name=tenant]").fill(tenants.find(tenant).orElseThrow().slug());
+        agent.locator("input[name=email]").fill(email);
+        agent.locator("input[name=password]").fill(WebTestFixtures.PASSWORD);
+        agent.locator("button[type=submit]").click();
+        agent.waitForURL("**/workspace");
+        assertThat(agent.locator("#presence-status")).hasValue("ONLINE");
+
+        var customer = customers.create(tenant, new CustomerDetails(CustomerKind.PERSONAL, "Casey", null, null, null,
+                VipTier.NONE, "en", null));
+        String question = "The blender I bought stopped working " + shortId();
+        long conversationId = conversations.open(tenant, customer.id(), customer.name(), Channel.CHAT, null, question,
+                null).id();
+
+        Locator offer = agent.locator(".offer[data-conversation-id='" + conversationId + "']");
+        assertThat(offer).isVisible();
+        assertThat(offer).containsText("Casey");
+        offer.locator(".accept-offer").click();
+
+        agent.waitForURL("**/workspace/conversations/" + conversationId);
+        assertThat(agent.locator("#messages")).containsText(question);
+        assertThat(agent.locator(".offer")).hasCount(0);
     }
 
     private Page signedInAgent() {

@@ -1,0 +1,81 @@
+package io.oriole.routing.internal;
+
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.oriole.agent.AgentPresenceChanged;
+import io.oriole.agent.Presence;
+import io.oriole.conversation.ConversationAssigned;
+import io.oriole.conversation.ConversationOpened;
+import io.oriole.conversation.ConversationReopened;
+import io.oriole.conversation.ConversationResolved;
+import io.oriole.routing.RoutingManagement;
+import io.oriole.tenant.TenantId;
+import io.oriole.triage.ConversationTriaged;
+
+/**
+ * Routing follows the conversation's life after each change has committed, on an async thread; Spring Modulith's
+ * registry records each delivery like any transactional listener's, so nothing is lost on a crash. Every handler is
+ * idempotent: a redelivered event finds the work row already in the state it asks for.
+ * <p>
+ * These are {@code @Async @TransactionalEventListener} rather than {@code @ApplicationModuleListener} on purpose:
+ * the latter wraps the handler in a transaction (or, with {@code NOT_SUPPORTED}, in a synchronization scope that
+ * keeps a connection bound). Either way each routing step's own short transaction would need a second connection
+ * or would stretch into one listener-wide transaction holding every claimed row and several agents' locks until
+ * the round ends, and under load the connection pool runs dry. Here each step takes one connection and returns it.
+ */
+@Component
+class RoutingListeners {
+
+    private final RoutingManagement routing;
+
+    RoutingListeners(RoutingManagement routing) {
+        this.routing = routing;
+    }
+
+    /** A new conversation waits in line at once, as P3, until triage says more. */
+    @Async
+    @TransactionalEventListener
+    void on(ConversationOpened event) {
+        routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), null);
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ConversationTriaged event) {
+        routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), event.result());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ConversationAssigned event) {
+        routing.ownerChanged(new TenantId(event.tenantId()), event.conversationId(), event.agentId());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ConversationResolved event) {
+        routing.finished(new TenantId(event.tenantId()), event.conversationId(), event.assigneeAgentId(),
+                event.occurredAt());
+    }
+
+    @Async
+    @TransactionalEventListener
+    void on(ConversationReopened event) {
+        routing.reopened(new TenantId(event.tenantId()), event.conversationId());
+    }
+
+    /** Coming online may place waiting work; going away or offline returns open offers to the line. */
+    @Async
+    @TransactionalEventListener
+    void on(AgentPresenceChanged event) {
+        TenantId tenant = new TenantId(event.tenantId());
+        if (event.current() == Presence.ONLINE) {
+            routing.dispatch(tenant);
+        }
+        else {
+            routing.withdrawOffersOf(tenant, event.agentId(), "agent is " + event.current().name().toLowerCase());
+        }
+    }
+}
