@@ -10,6 +10,7 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableAsync;
 
+import io.oriole.knowledge.MatchingCommandLine;
 import io.oriole.triage.TriageCommandLine;
 
 /**
@@ -25,6 +26,10 @@ public class OrioleApplication {
             LoggingSystem logging = LoggingSystem.get(OrioleApplication.class.getClassLoader());
             logging.beforeInitialize();
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+            if (args.length > 1 && args[1].equals("matching")) {
+                System.exit(MatchingCommandLine.eval(Arrays.copyOfRange(args, 2, args.length), System.out,
+                        System.err));
+            }
             System.exit(TriageCommandLine.eval(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         SpringApplication.run(OrioleApplication.class, args);
