@@ -14,6 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
+import io.oriole.bot.BotManagement;
+import io.oriole.bot.BotSettings;
+import io.oriole.knowledge.KnowledgeManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
 import io.oriole.agent.Tier;
 import io.oriole.conversation.Actor;
@@ -51,9 +54,14 @@ class DemoData implements ApplicationRunner {
     private final CustomerManagement customers;
     private final ConversationManagement conversations;
     private final TransactionTemplate tx;
+    private final KnowledgeManagement knowledge;
+    private final BotManagement bot;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
-            ConversationManagement conversations, TransactionTemplate tx) {
+            ConversationManagement conversations, TransactionTemplate tx, KnowledgeManagement knowledge,
+            BotManagement bot) {
+        this.knowledge = knowledge;
+        this.bot = bot;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -128,6 +136,18 @@ class DemoData implements ApplicationRunner {
                 "Hi Olivia, open My orders, choose the order and click \"Change address\" before it ships.");
         conversations.setStatus(t, address.id(), ConversationStatus.RESOLVED, Actor.agent(chen.id(),
                 chen.displayName()));
+        seedKnowledge(t);
+    }
+
+    /** A bilingual FAQ (orders, delivery, refunds, invoices, accounts, product) and the bot answering chat first. */
+    private void seedKnowledge(io.oriole.tenant.TenantId t) {
+        try (var in = DemoData.class.getResourceAsStream("/demo/knowledge-demo.csv")) {
+            knowledge.importCsv(t, in.readAllBytes(), "admin@demo.oriole.dev");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        bot.updateSettings(t, BotSettings.DEFAULT.withEnabled(true));
     }
 
     private Agent staff(io.oriole.tenant.TenantId t, String email, String name, Role role, String locale,

@@ -16,7 +16,7 @@ import io.oriole.knowledge.internal.KnowledgeFiles;
 import io.oriole.knowledge.internal.KnowledgeIndexes;
 import io.oriole.knowledge.internal.KnowledgeStore;
 import io.oriole.knowledge.internal.QuestionGrouping;
-import io.oriole.knowledge.model.ConfidenceCalibration;
+import io.oriole.knowledge.model.QuestionSimilarity;
 import io.oriole.knowledge.model.HybridRanking;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.model.LanguageDetector;
@@ -106,8 +106,8 @@ public class KnowledgeManagement {
     }
 
     /**
-     * Published entries that best answer {@code question}, best first, each with a calibrated confidence (see
-     * {@link ConfidenceCalibration}). The bot answers from the first one; the workspace suggests them to agents.
+     * Published entries that best answer {@code question}, best first, each with its confidence: the
+     * {@link QuestionSimilarity} probability that the customer asked the entry's best-matching question. The bot answers from the first one; the workspace suggests them to agents.
      */
     public List<KnowledgeMatch> search(TenantId tenant, String question, int limit) {
         List<HybridRanking.Ranked> ranked = indexes.search(tenant.value(), question, Math.max(1, Math.min(50, limit)));
@@ -116,8 +116,7 @@ public class KnowledgeManagement {
         for (HybridRanking.Ranked r : ranked) {
             KnowledgeEntry e = index.entry(r.entryId());
             if (e != null) {
-                out.add(new KnowledgeMatch(e, r.question(), r.similarity(),
-                        ConfidenceCalibration.DEFAULT.confidence(r.similarity())));
+                out.add(new KnowledgeMatch(e, r.question(), r.fused(), r.similarity()));
             }
         }
         return out;

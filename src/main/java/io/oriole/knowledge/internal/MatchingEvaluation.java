@@ -14,9 +14,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-import io.oriole.knowledge.model.ConfidenceCalibration;
+import io.oriole.knowledge.model.PairFeatures;
+import io.oriole.knowledge.model.QuestionPairModel;
 import io.oriole.knowledge.model.QuestionSimilarity;
-import io.oriole.knowledge.model.TextTerms;
 import io.oriole.knowledge.model.ThresholdChoice;
 import io.oriole.triage.Language;
 import io.oriole.triage.model.Embedder;
@@ -24,10 +24,11 @@ import io.oriole.triage.model.LanguageDetector;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * {@code eval matching --dev DEV.tsv --test TEST.tsv [--json REPORT.json]}: scores every question pair with
- * {@link QuestionSimilarity} (the bot's own score), picks the accuracy-maximising threshold on the dev pairs,
- * fits the confidence calibration on them too, and reports the test pairs at that threshold. Each distinct
- * question is embedded once, in batches.
+ * {@code eval matching --dev DEV.tsv --test TEST.tsv [--json REPORT.json] [--save-model FILE]}: fits the
+ * learnable part of {@link QuestionSimilarity} (the bot's own score, a {@link QuestionPairModel}) on the dev pairs,
+ * picks the accuracy-maximising threshold on their out-of-fold scores, and reports the test pairs at that
+ * threshold. Each distinct question is embedded once, in batches; {@code --save-model} writes the fitted model in
+ * the format the application bundles.
  */
 public final class MatchingEvaluation {
 
@@ -40,6 +41,8 @@ public final class MatchingEvaluation {
         }
     }
 
+    static final int FOLDS = 5;
+
     private MatchingEvaluation() {
     }
 
@@ -47,9 +50,9 @@ public final class MatchingEvaluation {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
-            if (!a.equals("--dev") && !a.equals("--test") && !a.equals("--json")) {
+            if (!a.equals("--dev") && !a.equals("--test") && !a.equals("--json") && !a.equals("--save-model")) {
                 err.println("eval matching: unknown argument " + a
-                        + " (usage: eval matching --dev DEV.tsv --test TEST.tsv [--json REPORT.json])");
+                        + " (usage: eval matching --dev DEV.tsv --test TEST.tsv [--json REPORT.json] [--save-model FILE])");
                 return 2;
             }
             if (i + 1 >= args.length) {
@@ -67,30 +70,37 @@ public final class MatchingEvaluation {
             List<Pair> test = read(Path.of(options.get("--test")));
             long started = System.nanoTime();
             Embedder embedder = new Embedder(1);
-            Scorer scorer = new Scorer(embedder, dev, test);
-            double[] devScores = scorer.scores(dev);
-            double[] testScores = scorer.scores(test);
+            Sides sides = new Sides(embedder, dev, test);
+            double embedSeconds = (System.nanoTime() - started) / 1e9;
             int[] devLabels = dev.stream().mapToInt(Pair::label).toArray();
             int[] testLabels = test.stream().mapToInt(Pair::label).toArray();
+            // The learnable part of the score is fitted on dev only; the threshold on dev pairs each fold never saw.
+            QuestionPairModel.Trained trained = QuestionPairModel.train(sides.features(dev), devLabels, FOLDS);
+            QuestionSimilarity similarity = new QuestionSimilarity(trained.model());
+            double[] devScores = trained.outOfFold();
             double threshold = ThresholdChoice.best(devScores, devLabels);
             ThresholdChoice.Outcome onDev = ThresholdChoice.measure(devScores, devLabels, threshold);
-            ConfidenceCalibration calibration = ConfidenceCalibration.fit(devScores, devLabels);
+            double[] testScores = sides.scores(similarity, test);
             ThresholdChoice.Outcome onTest = ThresholdChoice.measure(testScores, testLabels, threshold);
             double seconds = (System.nanoTime() - started) / 1e9;
-            out.printf(Locale.ROOT, "dev: pairs=%d accuracy=%.4f f1=%.4f%n", onDev.pairs(), onDev.accuracy(),
-                    onDev.f1());
-            out.printf(Locale.ROOT, "calibration (fitted on dev): confidence = 1/(1+exp(-(%.4f*score%+.4f)))%n",
-                    calibration.slope(), calibration.intercept());
-            out.printf(Locale.ROOT, "distinct questions embedded: %d, time: %.1f s%n", scorer.distinct(), seconds);
+            out.printf(Locale.ROOT, "dev (out-of-fold, %d folds): pairs=%d accuracy=%.4f f1=%.4f%n", FOLDS,
+                    onDev.pairs(), onDev.accuracy(), onDev.f1());
+            out.printf(Locale.ROOT, "distinct questions embedded: %d in %.1f s; total %.1f s%n", sides.distinct(),
+                    embedSeconds, seconds);
+            if (options.containsKey("--save-model")) {
+                try (var writer = Files.newBufferedWriter(Path.of(options.get("--save-model")),
+                        StandardCharsets.UTF_8)) {
+                    trained.model().save(writer);
+                }
+            }
             if (options.containsKey("--json")) {
                 Map<String, Object> report = new LinkedHashMap<>();
-                report.put("score", "QuestionSimilarity: " + QuestionSimilarity.EMBEDDING_WEIGHT
-                        + " x BGE cosine + " + (1 - QuestionSimilarity.EMBEDDING_WEIGHT) + " x term Dice");
+                report.put("score", "QuestionSimilarity: QuestionPairModel over PairFeatures of BGE-small vectors,"
+                        + " trained on --dev (" + FOLDS + " folds)");
                 report.put("threshold", threshold);
                 report.put("dev", outcome(onDev));
                 report.put("test", outcome(onTest));
-                report.put("calibration", Map.of("slope", calibration.slope(), "intercept",
-                        calibration.intercept()));
+                report.put("distinctQuestions", sides.distinct());
                 report.put("seconds", seconds);
                 Files.writeString(Path.of(options.get("--json")),
                         JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(report),
@@ -169,13 +179,12 @@ public final class MatchingEvaluation {
         return -1;
     }
 
-    /** Embeds every distinct question of both files once, grouped by language, then scores pairs from memory. */
-    private static final class Scorer {
+    /** Embeds every distinct question of both files once, in batches per language, and prepares its terms. */
+    private static final class Sides {
 
-        private final Map<String, float[]> vectors = new HashMap<>();
-        private final Map<String, Set<String>> terms = new HashMap<>();
+        private final Map<String, PairFeatures.Side> sides = new HashMap<>();
 
-        Scorer(Embedder embedder, List<Pair> dev, List<Pair> test) {
+        Sides(Embedder embedder, List<Pair> dev, List<Pair> test) {
             Map<Language, Set<String>> byLanguage = new HashMap<>();
             for (List<Pair> pairs : List.of(dev, test)) {
                 for (Pair p : pairs) {
@@ -189,22 +198,34 @@ public final class MatchingEvaluation {
                 List<String> list = new ArrayList<>(questions);
                 List<float[]> encoded = embedder.encodeAll(list, language);
                 for (int i = 0; i < list.size(); i++) {
-                    vectors.put(list.get(i), encoded.get(i));
-                    terms.put(list.get(i), TextTerms.lexicalTerms(list.get(i)));
+                    sides.put(list.get(i), PairFeatures.Side.of(list.get(i), encoded.get(i)));
                 }
             });
         }
 
         int distinct() {
-            return vectors.size();
+            return sides.size();
         }
 
-        double[] scores(List<Pair> pairs) {
+        /** Pairs whose two questions were embedded by different models get zero vectors of the zh size. */
+        double[][] features(List<Pair> pairs) {
+            double[][] x = new double[pairs.size()][];
+            for (int i = 0; i < x.length; i++) {
+                PairFeatures.Side a = sides.get(pairs.get(i).a());
+                PairFeatures.Side b = sides.get(pairs.get(i).b());
+                if (a.vector().length != b.vector().length) {
+                    a = new PairFeatures.Side(a.text(), new float[512], a.terms(), a.words());
+                    b = new PairFeatures.Side(b.text(), new float[512], b.terms(), b.words());
+                }
+                x[i] = PairFeatures.of(a, b);
+            }
+            return x;
+        }
+
+        double[] scores(QuestionSimilarity similarity, List<Pair> pairs) {
             double[] out = new double[pairs.size()];
             for (int i = 0; i < out.length; i++) {
-                Pair p = pairs.get(i);
-                out[i] = QuestionSimilarity.score(vectors.get(p.a()), vectors.get(p.b()), terms.get(p.a()),
-                        terms.get(p.b()));
+                out[i] = similarity.score(sides.get(pairs.get(i).a()), sides.get(pairs.get(i).b()));
             }
             return out;
         }

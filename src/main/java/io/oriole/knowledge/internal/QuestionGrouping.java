@@ -3,46 +3,45 @@ package io.oriole.knowledge.internal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 
 import io.oriole.knowledge.OpenQuestion;
+import io.oriole.knowledge.model.PairFeatures;
 import io.oriole.knowledge.model.QuestionSimilarity;
-import io.oriole.knowledge.model.TextTerms;
 import io.oriole.triage.Language;
 import io.oriole.triage.model.Embedder;
 import io.oriole.triage.model.LanguageDetector;
 
 /**
  * Greedy single-pass grouping of open questions: each question joins the first group whose first question it
- * resembles with a {@link QuestionSimilarity} of at least {@value #SAME_GROUP}, otherwise it starts a group.
+ * resembles with a {@link QuestionSimilarity} (a probability) of at least {@value #SAME_GROUP}, otherwise it starts a group.
  * Questions arrive oldest first, so a group is led by its earliest question. A few hundred questions take
  * milliseconds once embedded (the embedder caches).
  */
 public final class QuestionGrouping {
 
-    static final double SAME_GROUP = 0.75;
+    static final double SAME_GROUP = 0.6;
 
     private QuestionGrouping() {
     }
 
     public static List<List<OpenQuestion>> group(List<OpenQuestion> questions, Embedder embedder) {
-        record Leader(Language language, float[] vector, Set<String> terms, List<OpenQuestion> members) {
+        record Leader(Language language, PairFeatures.Side side, List<OpenQuestion> members) {
         }
         List<Leader> groups = new ArrayList<>();
         for (OpenQuestion q : questions) {
             Language language = LanguageDetector.detect(q.question());
-            float[] vector = embedder.encode(q.question(), language);
-            Set<String> terms = TextTerms.lexicalTerms(q.question());
+            PairFeatures.Side side = PairFeatures.Side.of(q.question(), embedder.encode(q.question(), language));
             Leader home = null;
             for (Leader g : groups) {
-                float[] other = g.language() == language ? g.vector() : null;
-                if (QuestionSimilarity.score(vector, other, terms, g.terms()) >= SAME_GROUP) {
+                PairFeatures.Side other = g.language() == language ? g.side()
+                        : new PairFeatures.Side(g.side().text(), null, g.side().terms(), g.side().words());
+                if (QuestionSimilarity.DEFAULT.score(side, other) >= SAME_GROUP) {
                     home = g;
                     break;
                 }
             }
             if (home == null) {
-                groups.add(new Leader(language, vector, terms, new ArrayList<>(List.of(q))));
+                groups.add(new Leader(language, side, new ArrayList<>(List.of(q))));
             }
             else {
                 home.members().add(q);

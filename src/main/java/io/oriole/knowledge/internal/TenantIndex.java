@@ -34,6 +34,8 @@ import org.apache.lucene.store.ByteBuffersDirectory;
 
 import io.oriole.knowledge.KnowledgeEntry;
 import io.oriole.knowledge.model.HybridRanking;
+import io.oriole.knowledge.model.PairFeatures;
+import io.oriole.knowledge.model.QuestionSimilarity;
 import io.oriole.knowledge.model.PhrasingVectors;
 import io.oriole.knowledge.model.TextTerms;
 import io.oriole.triage.Language;
@@ -88,8 +90,8 @@ public final class TenantIndex implements AutoCloseable {
                 List<PhrasingVectors.Phrasing> phrasings = new ArrayList<>();
                 for (String q : new LinkedHashSet<>(e.questions())) {
                     Language l = LanguageDetector.detect(q, e.language());
-                    phrasings.add(new PhrasingVectors.Phrasing(q, l, encoded.get(l.code() + '\u0000' + q),
-                            TextTerms.lexicalTerms(q)));
+                    phrasings.add(new PhrasingVectors.Phrasing(l,
+                            PairFeatures.Side.of(q, encoded.get(l.code() + '\u0000' + q))));
                 }
                 writer.updateDocument(new Term("id", Long.toString(e.id())), document(e));
                 entries.put(e.id(), e);
@@ -139,7 +141,7 @@ public final class TenantIndex implements AutoCloseable {
         }
         Language language = LanguageDetector.detect(question);
         float[] queryVector = embedder.encode(question, language);
-        Set<String> queryTerms = TextTerms.lexicalTerms(question);
+        PairFeatures.Side query = PairFeatures.Side.of(question, queryVector);
         Map<Long, Float> keyword = keywordCandidates(question);
         Set<Long> candidates = new LinkedHashSet<>(keyword.keySet());
         candidates.addAll(vectorCandidates(language, queryVector));
@@ -147,7 +149,7 @@ public final class TenantIndex implements AutoCloseable {
         for (long id : candidates) {
             PhrasingVectors v = vectors.get(id);
             if (v != null) {
-                similarity.put(id, v.best(language, queryVector, queryTerms));
+                similarity.put(id, v.best(QuestionSimilarity.DEFAULT, language, query));
             }
         }
         List<HybridRanking.Ranked> ranked = HybridRanking.fuse(keyword, similarity);

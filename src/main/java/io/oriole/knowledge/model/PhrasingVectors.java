@@ -1,37 +1,38 @@
 package io.oriole.knowledge.model;
 
 import java.util.List;
-import java.util.Set;
 
 import io.oriole.triage.Language;
 
-/** An entry's questions (title and phrasings), each with its language, embedding and lexical terms. */
+/** An entry's questions (title and phrasings), each prepared for comparison with its language. */
 public record PhrasingVectors(long entryId, List<Phrasing> phrasings) {
 
-    public record Phrasing(String text, Language language, float[] vector, Set<String> terms) {
+    public record Phrasing(Language language, PairFeatures.Side side) {
     }
 
     /** The best {@link QuestionSimilarity} of the query against any of the questions, with that question. */
-    public Best best(Language queryLanguage, float[] queryVector, Set<String> queryTerms) {
-        Phrasing bestPhrasing = null;
+    public Best best(QuestionSimilarity similarity, Language queryLanguage, PairFeatures.Side query) {
+        String bestQuestion = null;
         double best = -1;
         for (Phrasing p : phrasings) {
-            float[] v = p.language() == queryLanguage ? p.vector() : null;
-            double s = QuestionSimilarity.score(queryVector, v, queryTerms, p.terms());
+            PairFeatures.Side side = p.language() == queryLanguage ? p.side()
+                    : new PairFeatures.Side(p.side().text(), null, p.side().terms(), p.side().words());
+            double s = similarity.score(query, side);
             if (s > best) {
                 best = s;
-                bestPhrasing = p;
+                bestQuestion = p.side().text();
             }
         }
-        return new Best(bestPhrasing == null ? null : bestPhrasing.text(), Math.max(0, best));
+        return new Best(bestQuestion, Math.max(0, best));
     }
 
     /** Highest plain cosine against same-language questions, for the vector candidate list. */
     public double bestCosine(Language queryLanguage, float[] queryVector) {
         double best = -1;
         for (Phrasing p : phrasings) {
-            if (p.language() == queryLanguage && p.vector().length == queryVector.length) {
-                best = Math.max(best, QuestionSimilarity.cosine(queryVector, p.vector()));
+            float[] v = p.side().vector();
+            if (p.language() == queryLanguage && v != null && v.length == queryVector.length) {
+                best = Math.max(best, QuestionSimilarity.cosine(queryVector, v));
             }
         }
         return best;
