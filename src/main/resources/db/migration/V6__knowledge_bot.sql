@@ -54,7 +54,8 @@ CREATE TABLE knowledge_question (
 );
 CREATE INDEX ix_knowledge_question_open ON knowledge_question (tenant_id, resolved_at);
 
--- A tenant's bot settings; no row means the bot is off.
+-- A tenant's bot settings; no row means the bot is off. enabled_at: when it was last switched on; it answers
+-- only messages received since, never a backlog.
 CREATE TABLE bot_settings (
     tenant_id            BIGINT        NOT NULL PRIMARY KEY REFERENCES tenant (id),
     enabled              BOOLEAN       NOT NULL,
@@ -63,6 +64,7 @@ CREATE TABLE bot_settings (
     handoff_vip          BOOLEAN       NOT NULL,
     handoff_urgent       BOOLEAN       NOT NULL,
     handoff_negative     BOOLEAN       NOT NULL,
+    enabled_at           TIMESTAMP WITH TIME ZONE,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL
 );
 

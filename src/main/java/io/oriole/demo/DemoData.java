@@ -6,6 +6,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -56,10 +57,12 @@ class DemoData implements ApplicationRunner {
     private final TransactionTemplate tx;
     private final KnowledgeManagement knowledge;
     private final BotManagement bot;
+    private final boolean botEnabled;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
             ConversationManagement conversations, TransactionTemplate tx, KnowledgeManagement knowledge,
-            BotManagement bot) {
+            BotManagement bot, @Value("${oriole.demo.bot-enabled:true}") boolean botEnabled) {
+        this.botEnabled = botEnabled;
         this.knowledge = knowledge;
         this.bot = bot;
         this.tenants = tenants;
@@ -147,7 +150,7 @@ class DemoData implements ApplicationRunner {
         catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        bot.updateSettings(t, BotSettings.DEFAULT.withEnabled(true));
+        bot.updateSettings(t, BotSettings.DEFAULT.withEnabled(botEnabled));
     }
 
     private Agent staff(io.oriole.tenant.TenantId t, String email, String name, Role role, String locale,

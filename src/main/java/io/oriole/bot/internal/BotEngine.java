@@ -71,11 +71,18 @@ public class BotEngine {
         this.clock = clock;
     }
 
-    /** Handles a customer's chat message once (a redelivered message finds its turn and stops). */
+    /**
+     * Handles a customer's chat message once (a redelivered message finds its turn and stops); messages received
+     * before the bot was switched on are left to people.
+     */
     @Transactional
-    public void onCustomerMessage(TenantId tenant, long conversationId, long messageId, String text) {
+    public void onCustomerMessage(TenantId tenant, long conversationId, long messageId, String text,
+            Instant receivedAt) {
         BotSettings settings = store.settings(tenant.value());
-        if (!settings.enabled() || store.hasTurn(tenant.value(), messageId)) {
+        Optional<Instant> enabledAt = store.enabledAt(tenant.value());
+        // Switching the bot on never makes it answer the backlog that people are already handling.
+        if (!settings.enabled() || enabledAt.isEmpty() || receivedAt.isBefore(enabledAt.get())
+                || store.hasTurn(tenant.value(), messageId)) {
             return;
         }
         Optional<Conversation> found = conversations.find(tenant, conversationId);

@@ -19,6 +19,6 @@ class BotListener {
     @ApplicationModuleListener
     void on(MessageReceived event) {
         engine.onCustomerMessage(new TenantId(event.tenantId()), event.conversationId(), event.messageId(),
-                event.body());
+                event.body(), event.occurredAt());
     }
 }

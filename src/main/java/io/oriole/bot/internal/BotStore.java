@@ -39,15 +39,24 @@ public class BotStore {
     }
 
     public void saveSettings(long tenantId, BotSettings s, Instant now) {
-        int updated = jdbc.sql("UPDATE bot_settings SET enabled = :on, min_confidence = :c, max_unhelpful = :n, "
+        int updated = jdbc.sql("UPDATE bot_settings SET enabled_at = CASE WHEN :on AND NOT enabled THEN :now "
+                + "ELSE enabled_at END, enabled = :on, min_confidence = :c, max_unhelpful = :n, "
                 + "handoff_vip = :vip, handoff_urgent = :urg, handoff_negative = :neg, updated_at = :now "
                 + "WHERE tenant_id = :t")
                 .params(settingParams(tenantId, s, now)).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO bot_settings (tenant_id, enabled, min_confidence, max_unhelpful, handoff_vip, "
-                    + "handoff_urgent, handoff_negative, updated_at) VALUES (:t, :on, :c, :n, :vip, :urg, :neg, :now)")
+                    + "handoff_urgent, handoff_negative, enabled_at, updated_at) VALUES (:t, :on, :c, :n, :vip, :urg, "
+                    + ":neg, CASE WHEN :on THEN :now END, :now)")
                     .params(settingParams(tenantId, s, now)).update();
         }
+    }
+
+    /** When the bot was last switched on; empty while it is off. */
+    public Optional<Instant> enabledAt(long tenantId) {
+        return jdbc.sql("SELECT enabled_at FROM bot_settings WHERE tenant_id = :t AND enabled").param("t", tenantId)
+                .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
+                .map(OffsetDateTime::toInstant);
     }
 
     private static java.util.Map<String, Object> settingParams(long tenantId, BotSettings s, Instant now) {
