@@ -162,8 +162,11 @@ public class KnowledgeManagement {
                 create(tenant, row.draft(), by);
                 changed++;
             }
-            else if (update(tenant, row.id(), row.draft(), by).updatedAt().equals(clock.instant())) {
-                changed++;
+            else {
+                int before = get(tenant, row.id()).version();
+                if (update(tenant, row.id(), row.draft(), by).version() != before) {
+                    changed++;
+                }
             }
         }
         return changed;

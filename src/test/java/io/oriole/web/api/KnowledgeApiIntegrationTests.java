@@ -146,6 +146,10 @@ class KnowledgeApiIntegrationTests {
         String exported = download(c.adminToken(), "/api/v1/knowledge/export.csv");
         assertThat(exported).startsWith("id,title,phrasings,category,language,tags,status,body")
                 .contains("Where is my parcel?", "Bad row");
+
+        Reply again = importCsv(c.adminToken(), exported.replace("Open Track package.", "Open Track package now."));
+        assertThat(again.body().path("changed").asInt()).as("only the edited row counts").isEqualTo(1);
+        assertThat(fixture.rows("knowledge_entry", c.id())).isEqualTo(2);
     }
 
     @Test
