@@ -144,7 +144,7 @@ public final class TenantIndex implements AutoCloseable {
         PairFeatures.Side query = PairFeatures.Side.of(question, queryVector);
         Map<Long, Float> keyword = keywordCandidates(question);
         Set<Long> candidates = new LinkedHashSet<>(keyword.keySet());
-        candidates.addAll(vectorCandidates(language, queryVector));
+        candidates.addAll(vectorCandidates(language, PhrasingVectors.normalised(queryVector)));
         Map<Long, PhrasingVectors.Best> similarity = new LinkedHashMap<>();
         for (long id : candidates) {
             PhrasingVectors v = vectors.get(id);

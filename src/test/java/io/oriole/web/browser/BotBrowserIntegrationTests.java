@@ -128,7 +128,10 @@ class BotBrowserIntegrationTests {
         Page customer = customerContext.newPage();
         customer.navigate(url("/widget/demo?lang=en&name=" + visitor.replace(' ', '+')));
         write(customer, "I need an invoice for my company, how do I get one?");
-        assertThat(customer.locator(".bubble.from-bot").first()).containsText("Request invoice");
+        Locator botAnswer = customer.locator(".bubble.from-bot").first();
+        assertThat(botAnswer).containsText("Request invoice");
+        botAnswer.locator(".bot-feedback button[data-helpful=true]").click();
+        assertThat(botAnswer.locator(".bot-feedback")).hasText("Thank you for your feedback.");
 
         Page agent = signedInAgent();
         agent.navigate(url("/workspace?view=unassigned"));
