@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -99,6 +98,7 @@ public final class TenantIndex implements AutoCloseable {
             }
             writer.commit();
             searchers.maybeRefreshBlocking();
+            matrices.clear();
         }
         catch (IOException ex) {
             throw new UncheckedIOException(ex);
@@ -116,6 +116,7 @@ public final class TenantIndex implements AutoCloseable {
             vectors.remove(entryId);
             writer.commit();
             searchers.maybeRefreshBlocking();
+            matrices.clear();
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -186,23 +187,108 @@ public final class TenantIndex implements AutoCloseable {
         return out;
     }
 
-    /** Brute-force cosine over every question vector: exact, and a few milliseconds for 10,000 entries. */
-    private List<Long> vectorCandidates(Language language, float[] queryVector) {
-        PriorityQueue<Map.Entry<Long, Double>> top = new PriorityQueue<>(Map.Entry.comparingByValue());
-        for (PhrasingVectors v : vectors.values()) {
-            double c = v.bestCosine(language, queryVector);
-            if (c < 0) {
+    /**
+     * Exact cosine over every question vector of the query's language: one contiguous matrix of unit vectors per
+     * language (rebuilt on the first search after an edit), four accumulators per dot product, and a primitive
+     * top-k of the best question per entry.
+     */
+    private List<Long> vectorCandidates(Language language, float[] unitQuery) {
+        VectorMatrix m = matrix(language);
+        if (m == null || m.dimensions() != unitQuery.length) {
+            return List.of();
+        }
+        long[] topIds = new long[CANDIDATES];
+        float[] topScores = new float[CANDIDATES];
+        java.util.Arrays.fill(topScores, Float.NEGATIVE_INFINITY);
+        int minAt = 0;
+        int d = m.dimensions();
+        float[] data = m.data();
+        long[] ids = m.entryIds();
+        for (int row = 0; row < ids.length; row++) {
+            int o = row * d;
+            float s0 = 0;
+            float s1 = 0;
+            float s2 = 0;
+            float s3 = 0;
+            int i = 0;
+            for (; i + 3 < d; i += 4) {
+                s0 += unitQuery[i] * data[o + i];
+                s1 += unitQuery[i + 1] * data[o + i + 1];
+                s2 += unitQuery[i + 2] * data[o + i + 2];
+                s3 += unitQuery[i + 3] * data[o + i + 3];
+            }
+            for (; i < d; i++) {
+                s0 += unitQuery[i] * data[o + i];
+            }
+            float score = s0 + s1 + s2 + s3;
+            if (score <= topScores[minAt]) {
                 continue;
             }
-            if (top.size() < CANDIDATES) {
-                top.add(Map.entry(v.entryId(), c));
+            int existing = -1;
+            for (int k = 0; k < CANDIDATES; k++) {
+                if (topIds[k] == ids[row] && topScores[k] != Float.NEGATIVE_INFINITY) {
+                    existing = k;
+                    break;
+                }
             }
-            else if (c > top.peek().getValue()) {
-                top.poll();
-                top.add(Map.entry(v.entryId(), c));
+            if (existing >= 0) {
+                topScores[existing] = Math.max(topScores[existing], score);
+            }
+            else {
+                topIds[minAt] = ids[row];
+                topScores[minAt] = score;
+            }
+            for (int k = 0; k < CANDIDATES; k++) {
+                if (topScores[k] < topScores[minAt]) {
+                    minAt = k;
+                }
             }
         }
-        return top.stream().map(Map.Entry::getKey).toList();
+        List<Long> out = new ArrayList<>(CANDIDATES);
+        for (int k = 0; k < CANDIDATES; k++) {
+            if (topScores[k] != Float.NEGATIVE_INFINITY) {
+                out.add(topIds[k]);
+            }
+        }
+        return out;
+    }
+
+    /** Unit question vectors of one language, row by row, with the entry of each row. */
+    record VectorMatrix(int dimensions, float[] data, long[] entryIds) {
+    }
+
+    private final Map<Language, VectorMatrix> matrices = new ConcurrentHashMap<>();
+
+    private VectorMatrix matrix(Language language) {
+        VectorMatrix m = matrices.get(language);
+        if (m != null) {
+            return m;
+        }
+        synchronized (this) {
+            return matrices.computeIfAbsent(language, l -> {
+                List<PhrasingVectors.Phrasing> rows = new ArrayList<>();
+                List<Long> owners = new ArrayList<>();
+                for (PhrasingVectors v : vectors.values()) {
+                    for (PhrasingVectors.Phrasing p : v.phrasings()) {
+                        if (p.language() == l && p.unit() != null) {
+                            rows.add(p);
+                            owners.add(v.entryId());
+                        }
+                    }
+                }
+                if (rows.isEmpty()) {
+                    return new VectorMatrix(0, new float[0], new long[0]);
+                }
+                int d = rows.get(0).unit().length;
+                float[] data = new float[rows.size() * d];
+                long[] ids = new long[rows.size()];
+                for (int r = 0; r < rows.size(); r++) {
+                    System.arraycopy(rows.get(r).unit(), 0, data, r * d, d);
+                    ids[r] = owners.get(r);
+                }
+                return new VectorMatrix(d, data, ids);
+            });
+        }
     }
 
     private static Document document(KnowledgeEntry e) {
