@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.EnableAsync;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import io.oriole.simulation.SimulationCommandLine;
+import io.oriole.knowledge.MatchingCommandLine;
 import io.oriole.triage.TriageCommandLine;
 
 /**
@@ -28,6 +29,10 @@ public class OrioleApplication {
             LoggingSystem logging = LoggingSystem.get(OrioleApplication.class.getClassLoader());
             logging.beforeInitialize();
             logging.setLogLevel(LoggingSystem.ROOT_LOGGER_NAME, LogLevel.ERROR);
+            if (args.length > 1 && args[1].equals("matching")) {
+                System.exit(MatchingCommandLine.eval(Arrays.copyOfRange(args, 2, args.length), System.out,
+                        System.err));
+            }
             System.exit(TriageCommandLine.eval(Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
         }
         if (args.length > 0 && args[0].equals("simulate")) {

@@ -66,6 +66,35 @@
     chat.scrollTop = chat.scrollHeight;
   }
 
+  /** "Did this solve your problem?" under a bot answer; the first click is the customer's answer. */
+  function askFeedback(seq) {
+    const bubble = chat.querySelector('[data-seq="' + seq + '"]');
+    if (!bubble || bubble.querySelector('.bot-feedback')) return;
+    const box = document.createElement('div');
+    box.className = 'bot-feedback';
+    const question = document.createElement('span');
+    question.textContent = body.dataset.feedbackQuestion;
+    box.appendChild(question);
+    [[true, body.dataset.feedbackYes], [false, body.dataset.feedbackNo]].forEach(([helpful, label]) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = label;
+      button.dataset.helpful = helpful;
+      button.addEventListener('click', async () => {
+        box.querySelectorAll('button').forEach(b => { b.disabled = true; });
+        const response = await call('POST', '/feedback', { seq, helpful }).catch(() => null);
+        if (response && response.ok) {
+          box.textContent = body.dataset.feedbackThanks;
+          fetchNew();
+        } else {
+          box.querySelectorAll('button').forEach(b => { b.disabled = false; });
+        }
+      });
+      box.appendChild(button);
+    });
+    bubble.appendChild(box);
+  }
+
   function showStatus(status) {
     statusBar.hidden = status !== 'resolved';
     statusBar.textContent = body.dataset.statusResolved;
@@ -80,6 +109,7 @@
         if (!response.ok) return;
         const view = await response.json();
         view.messages.forEach(render);
+        (view.feedbackSeqs || []).forEach(askFeedback);
         if (view.status) showStatus(view.status);
       } catch (offline) {
         // The reconnect fetches again after lastSeq.

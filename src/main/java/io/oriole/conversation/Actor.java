@@ -11,6 +11,11 @@ public record Actor(AuthorType type, Long id, String name) {
         return new Actor(AuthorType.CUSTOMER, customerId, name);
     }
 
+    /** The tenant's answering bot; it has no agent profile. */
+    public static Actor bot() {
+        return new Actor(AuthorType.BOT, null, "Oriole Bot");
+    }
+
     public static Actor system() {
         return new Actor(AuthorType.SYSTEM, null, "system");
     }

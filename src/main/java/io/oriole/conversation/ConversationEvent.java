@@ -5,7 +5,7 @@ import java.time.Instant;
 /** Every fact this module announces carries its tenant, conversation and time. */
 public sealed interface ConversationEvent permits ConversationOpened, MessageReceived, AgentReplied,
         InternalNoteAdded, ConversationAssigned, ConversationStatusChanged, ConversationResolved,
-        ConversationReopened, CollaboratorInvited, CollaboratorLeft {
+        ConversationReopened, CollaboratorInvited, CollaboratorLeft, BotReplied {
 
     long tenantId();
 

@@ -100,7 +100,7 @@ public class ConversationManagement {
         return message;
     }
 
-    /** An agent answers the customer. */
+    /** An agent (or, with an {@link AuthorType#BOT} actor, the bot) answers the customer. */
     @Transactional
     public Message reply(TenantId tenant, long conversationId, Actor agent, String text) {
         String body = requireBody(text);
@@ -121,6 +121,9 @@ public class ConversationManagement {
             store.joinParticipantIfAbsent(tenant.value(), conversationId, agent.id(), now);
             events.publishEvent(new AgentReplied(tenant.value(), conversationId, message.id(), seq, agent.id(), first,
                     now));
+        }
+        else if (agent.type() == AuthorType.BOT) {
+            events.publishEvent(new BotReplied(tenant.value(), conversationId, message.id(), seq, now));
         }
         return message;
     }

@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -16,6 +17,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
+import io.oriole.bot.BotManagement;
+import io.oriole.bot.BotSettings;
+import io.oriole.knowledge.KnowledgeManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
 import io.oriole.agent.Tier;
 import io.oriole.conversation.Actor;
@@ -62,17 +66,23 @@ class DemoData implements ApplicationRunner {
     private final TriageManagement triage;
     private final SlaManagement sla;
     private final RoutingManagement routing;
+    private final KnowledgeManagement knowledge;
+    private final BotManagement bot;
     private final boolean shortSlaDemo;
+    private final boolean botEnabled;
 
     DemoData(TenantManagement tenants, UserManagement users, AgentManagement agents, CustomerManagement customers,
             ConversationManagement conversations, TransactionTemplate tx, TriageManagement triage,
-            SlaManagement sla, RoutingManagement routing,
-            @org.springframework.beans.factory.annotation.Value("${oriole.sla.demo-short-policy:false}")
-            boolean shortSlaDemo) {
+            SlaManagement sla, RoutingManagement routing, KnowledgeManagement knowledge, BotManagement bot,
+            @Value("${oriole.sla.demo-short-policy:false}") boolean shortSlaDemo,
+            @Value("${oriole.demo.bot-enabled:true}") boolean botEnabled) {
         this.triage = triage;
         this.sla = sla;
         this.routing = routing;
+        this.knowledge = knowledge;
+        this.bot = bot;
         this.shortSlaDemo = shortSlaDemo;
+        this.botEnabled = botEnabled;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -155,6 +165,18 @@ class DemoData implements ApplicationRunner {
                 "Hi Olivia, open My orders, choose the order and click \"Change address\" before it ships.");
         conversations.setStatus(t, address.id(), ConversationStatus.RESOLVED, Actor.agent(chen.id(),
                 chen.displayName()));
+        seedKnowledge(t);
+    }
+
+    /** A bilingual FAQ (orders, delivery, refunds, invoices, accounts, product) and the bot answering chat first. */
+    private void seedKnowledge(io.oriole.tenant.TenantId t) {
+        try (var in = DemoData.class.getResourceAsStream("/demo/knowledge-demo.csv")) {
+            knowledge.importCsv(t, in.readAllBytes(), "admin@demo.oriole.dev");
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        bot.updateSettings(t, BotSettings.DEFAULT.withEnabled(botEnabled));
     }
 
     /** Tier rules that give the seeded customers the tiers they were created with, from their account facts. */

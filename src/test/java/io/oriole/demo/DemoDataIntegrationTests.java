@@ -35,6 +35,17 @@ class DemoDataIntegrationTests {
         assertThat(rowCounts()).isEqualTo(afterFirstStart);
     }
 
+    @Test
+    void demoTenantHasABilingualKnowledgeBaseAndItsBotOn() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM knowledge_entry WHERE status = 'PUBLISHED'").query(Long.class)
+                .single()).isGreaterThanOrEqualTo(40);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT language) FROM knowledge_entry").query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(jdbc.sql("SELECT COUNT(DISTINCT category) FROM knowledge_entry").query(Long.class).single())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.sql("SELECT enabled FROM bot_settings").query(Boolean.class).single()).isTrue();
+    }
+
     private Map<String, Long> rowCounts() {
         return Map.of(
                 "tenant", count("tenant"),

@@ -14,6 +14,7 @@ import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
 import io.oriole.conversation.AgentReplied;
+import io.oriole.conversation.BotReplied;
 import io.oriole.conversation.ConversationEvent;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationReopened;
@@ -158,7 +159,7 @@ public class LiveUpdates {
     }
 
     private static boolean visibleToCustomer(ConversationEvent event) {
-        return event instanceof MessageReceived || event instanceof AgentReplied
+        return event instanceof MessageReceived || event instanceof AgentReplied || event instanceof BotReplied
                 || event instanceof ConversationStatusChanged || event instanceof ConversationResolved
                 || event instanceof ConversationReopened;
     }
@@ -169,6 +170,9 @@ public class LiveUpdates {
         }
         if (event instanceof AgentReplied r) {
             return r.seq();
+        }
+        if (event instanceof BotReplied b) {
+            return b.seq();
         }
         return event instanceof InternalNoteAdded n ? n.seq() : null;
     }

@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.oriole.bot.BotManagement;
 import io.oriole.conversation.Channel;
 import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
@@ -52,9 +53,11 @@ class WidgetApi {
     private final ConversationManagement conversations;
     private final VisitorTokens tokens;
     private final RoutingManagement routing;
+    private final BotManagement bot;
 
     WidgetApi(TenantManagement tenants, CustomerManagement customers, ConversationManagement conversations,
-            VisitorTokens tokens, RoutingManagement routing) {
+            VisitorTokens tokens, RoutingManagement routing, BotManagement bot) {
+        this.bot = bot;
         this.tenants = tenants;
         this.customers = customers;
         this.conversations = conversations;
@@ -83,7 +86,13 @@ class WidgetApi {
         }
     }
 
-    record ConversationView(Long conversationId, String status, List<MessageView> messages) {
+    /** {@code feedbackSeqs}: bot answers still waiting for "Did this solve your problem?". */
+    record ConversationView(Long conversationId, String status, List<MessageView> messages,
+            java.util.Set<Long> feedbackSeqs) {
+    }
+
+    /** The customer's answer to "Did this solve your problem?" under the bot answer at {@code seq}. */
+    record FeedbackRequest(Long seq, Boolean helpful) {
     }
 
     /**
@@ -130,8 +139,27 @@ class WidgetApi {
         VisitorToken visitor = visitorOf(t, token);
         return current(t, visitor).map(c -> new ConversationView(c.id(), c.status().name().toLowerCase(),
                 conversations.messages(t.tenantId(), c.id(), Math.max(0, after), false, ConversationManagement.MAX_PAGE)
-                        .stream().map(MessageView::of).toList()))
-                .orElse(new ConversationView(null, null, List.of()));
+                        .stream().map(MessageView::of).toList(), bot.awaitingFeedback(t.tenantId(), c.id())))
+                .orElse(new ConversationView(null, null, List.of(), java.util.Set.of()));
+    }
+
+    /** Records whether the bot's answer helped; 404 when it is not a bot answer in the visitor's conversation. */
+    @PostMapping("/feedback")
+    ResponseEntity<Void> feedback(@PathVariable String tenant,
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token, @RequestBody FeedbackRequest request) {
+        Tenant t = tenantOf(tenant);
+        VisitorToken visitor = visitorOf(t, token);
+        if (request.seq() == null) {
+            throw new InvalidFieldException("seq", "is required");
+        }
+        if (request.helpful() == null) {
+            throw new InvalidFieldException("helpful", "must be true or false");
+        }
+        Conversation c = current(t, visitor).orElseThrow(() -> new ConversationNotFoundException(0));
+        if (!bot.recordFeedback(t.tenantId(), visitor.customerId(), c.id(), request.seq(), request.helpful())) {
+            throw new ConversationNotFoundException(c.id());
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** Position and estimated wait of the customer's current conversation; the widget refreshes it on a push. */

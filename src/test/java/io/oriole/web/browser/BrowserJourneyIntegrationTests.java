@@ -174,7 +174,8 @@ class BrowserJourneyIntegrationTests {
 
         Locator replies = customer.locator(".bubble", new Page.LocatorOptions().setHasText(answer));
         assertThat(replies).hasCount(1);
-        assertThat(customer.locator("#chat [data-seq]")).hasCount(2);
+        // The demo bot may have answered the question first; people's messages are still there exactly once.
+        assertThat(customer.locator("#chat [data-seq]:not(.from-bot)")).hasCount(2);
     }
 
     /**

@@ -23,7 +23,9 @@ import io.oriole.web.WebTestFixtures;
 
 @SpringBootTest(properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-mvc" + WebTestFixtures.H2_OPTIONS,
-        "oriole.data-dir=${java.io.tmpdir}/oriole-web-mvc-tests" })
+        "oriole.data-dir=${java.io.tmpdir}/oriole-web-mvc-tests",
+        // Exact message counts and seqs here; the demo bot's own flows are BotBrowserIntegrationTests'.
+        "oriole.demo.bot-enabled=false" })
 @AutoConfigureMockMvc
 class TranslatedPagesIntegrationTests {
 

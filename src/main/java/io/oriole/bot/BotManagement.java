@@ -1,0 +1,108 @@
+package io.oriole.bot;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.oriole.bot.internal.BotEngine;
+import io.oriole.bot.internal.BotStore;
+import io.oriole.conversation.Actor;
+import io.oriole.conversation.ConversationManagement;
+import io.oriole.knowledge.KnowledgeManagement;
+import io.oriole.knowledge.OpenQuestion;
+import io.oriole.tenant.TenantId;
+
+/** Questions and commands about the bot: its settings, its answers and the customer's and agents' verdicts. */
+@Service
+public class BotManagement {
+
+    private final BotStore store;
+    private final BotEngine engine;
+    private final ConversationManagement conversations;
+    private final KnowledgeManagement knowledge;
+    private final Clock clock;
+
+    BotManagement(BotStore store, BotEngine engine, ConversationManagement conversations,
+            KnowledgeManagement knowledge, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.conversations = conversations;
+        this.knowledge = knowledge;
+        this.clock = clock;
+    }
+
+    public BotSettings settings(TenantId tenant) {
+        return store.settings(tenant.value());
+    }
+
+    /** @throws BotSettings.InvalidBotSettingException naming the field out of range */
+    @Transactional
+    public BotSettings updateSettings(TenantId tenant, BotSettings settings) {
+        settings.validate();
+        store.saveSettings(tenant.value(), settings, clock.instant());
+        return settings;
+    }
+
+    /**
+     * Records the customer's answer to "Did this solve your problem?" for the bot reply at {@code replySeq} of
+     * their own conversation.
+     *
+     * @return false when the customer has no such bot answer (another customer's conversation included)
+     */
+    public boolean recordFeedback(TenantId tenant, long customerId, long conversationId, long replySeq,
+            boolean helpful) {
+        boolean own = conversations.find(tenant, conversationId).map(c -> c.customerId() == customerId).orElse(false);
+        return own && engine.onFeedback(tenant, conversationId, replySeq, helpful);
+    }
+
+    /** Seqs of the bot's answers in this conversation that still wait for the customer's "did this help?". */
+    public Set<Long> awaitingFeedback(TenantId tenant, long conversationId) {
+        return store.turns(tenant.value(), conversationId).stream()
+                .filter(t -> t.answered() && t.helpful() == null && t.replySeq() != null).map(BotTurn::replySeq)
+                .collect(Collectors.toSet());
+    }
+
+    /** What the bot did in the conversation, oldest first. */
+    public List<BotTurn> turns(TenantId tenant, long conversationId) {
+        conversations.get(tenant, conversationId);
+        return store.turns(tenant.value(), conversationId);
+    }
+
+    public Optional<BotConversation> state(TenantId tenant, long conversationId) {
+        return store.conversation(tenant.value(), conversationId);
+    }
+
+    /**
+     * An agent marks the bot's answer at {@code replySeq} right or wrong; a wrong answer files the question in the
+     * unanswered inbox.
+     *
+     * @return false when there is no bot answer at that seq in this tenant's conversation
+     */
+    @Transactional
+    public boolean markAnswer(TenantId tenant, long conversationId, long replySeq, boolean right) {
+        Optional<BotTurn> turn = store.answerAt(tenant.value(), conversationId, replySeq);
+        if (turn.isEmpty()) {
+            return false;
+        }
+        String verdict = right ? "RIGHT" : "WRONG";
+        if (verdict.equals(turn.get().verdict())) {
+            return true;
+        }
+        store.setVerdict(tenant.value(), turn.get().id(), verdict);
+        if (!right) {
+            knowledge.recordOpenQuestion(tenant, turn.get().question(), OpenQuestion.Reason.WRONG, conversationId,
+                    turn.get().entryId());
+        }
+        return true;
+    }
+
+    /** An agent hands a handed-off conversation back to the bot (and out of their own hands). */
+    public void returnToBot(TenantId tenant, long conversationId, Actor by) {
+        engine.returnToBot(tenant, conversationId, by);
+    }
+}
