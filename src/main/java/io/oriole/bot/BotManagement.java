@@ -36,6 +36,24 @@ public class BotManagement {
         this.clock = clock;
     }
 
+    /**
+     * Whether the bot, rather than a person, answers this conversation now: the tenant has the bot on since before
+     * the conversation began, it is a live chat, and it has not been handed off, assigned or answered by an agent.
+     * Routing holds such a conversation back until {@link BotHandoffRequested}.
+     */
+    public boolean answers(TenantId tenant, long conversationId) {
+        if (!store.settings(tenant.value()).enabled()) {
+            return false;
+        }
+        Optional<java.time.Instant> enabledAt = store.enabledAt(tenant.value());
+        return conversations.find(tenant, conversationId)
+                .filter(c -> c.channel() == io.oriole.conversation.Channel.CHAT)
+                .filter(c -> enabledAt.isPresent() && !c.createdAt().isBefore(enabledAt.get()))
+                .filter(c -> c.assigneeAgentId() == null && c.firstResponseAt() == null)
+                .filter(c -> store.conversation(tenant.value(), conversationId).map(b -> !b.handedOff()).orElse(true))
+                .isPresent();
+    }
+
     public BotSettings settings(TenantId tenant) {
         return store.settings(tenant.value());
     }

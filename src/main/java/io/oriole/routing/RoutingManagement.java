@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
+import io.oriole.bot.BotManagement;
 import io.oriole.agent.AgentSkill;
 import io.oriole.agent.CapacityWeights;
 import io.oriole.agent.Department;
@@ -81,12 +82,14 @@ public class RoutingManagement {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final BotManagement bot;
     private final WaitEstimator waitEstimator = new WaitEstimator();
 
     RoutingManagement(RoutingStore store, AgentManagement agents, PresenceManagement presence,
             CapacityWeights weights, ConversationManagement conversations, CustomerManagement customers,
             TriageManagement triage, DeadlineLookup deadlines, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock) {
+            Clock clock, BotManagement bot) {
+        this.bot = bot;
         this.store = store;
         this.agents = agents;
         this.presence = presence;
@@ -100,6 +103,35 @@ public class RoutingManagement {
         this.clock = clock;
     }
 
+    // ------------------------------------------------------------------ SLA
+
+    /** The SLA module set or moved the conversation's earliest deadline; waiting work is reordered by it. */
+    public void deadlineChanged(TenantId tenant, long conversationId, Instant deadline) {
+        if (deadline != null && store.updateDeadline(tenant.value(), conversationId, deadline, clock.instant()) > 0) {
+            dispatch(tenant, true);
+        }
+    }
+
+    /**
+     * The SLA ladder says the conversation needs an agent of {@code target} tier or above: escalate it step by step
+     * until its owner or the tier it waits for reaches that. Nothing happens when it is there already.
+     */
+    public void escalateTo(TenantId tenant, long conversationId, Tier target, String note) {
+        for (int step = 0; step < Tier.values().length; step++) {
+            Optional<Conversation> c = conversations.find(tenant, conversationId);
+            if (c.isEmpty() || !c.get().status().isActive()) {
+                return;
+            }
+            Tier now = c.get().assigneeAgentId() == null ? store.work(tenant.value(), conversationId)
+                    .map(r -> Tier.valueOf(r.minTier())).orElse(Tier.L1)
+                    : agents.find(tenant, c.get().assigneeAgentId()).map(Agent::tier).orElse(Tier.L1);
+            if (now.compareTo(target) >= 0) {
+                return;
+            }
+            escalate(tenant, conversationId, note, Actor.system());
+        }
+    }
+
     // ------------------------------------------------------------------ intake
 
     /**
@@ -108,6 +140,10 @@ public class RoutingManagement {
      * and channel match. Idempotent.
      */
     public void enqueue(TenantId tenant, long conversationId, TriageResult triage) {
+        // The bot answers first where the tenant has it on; the conversation joins the line when it hands off.
+        if (bot.answers(tenant, conversationId)) {
+            return;
+        }
         boolean changed = Boolean.TRUE.equals(tx.execute(s -> enqueueLocked(tenant, conversationId, triage)));
         if (changed) {
             dispatch(tenant, true);

@@ -107,6 +107,17 @@ public class SlaManagement {
         return policies.delete(tenant.value(), id);
     }
 
+    /**
+     * Whether the tenant's business hours (its first calendar) are running at {@code at}; a tenant without a
+     * calendar is always open.
+     */
+    public boolean withinBusinessHours(TenantId tenant, Instant at) {
+        return calendars(tenant).stream().min(java.util.Comparator.comparingLong(SlaCalendar::id))
+                .map(c -> c.toBusinessCalendar().workingTimeBetween(at, at.plus(java.time.Duration.ofMinutes(1)))
+                        .compareTo(java.time.Duration.ZERO) > 0)
+                .orElse(true);
+    }
+
     public List<SlaCalendar> calendars(TenantId tenant) {
         return policies.calendars(tenant.value());
     }

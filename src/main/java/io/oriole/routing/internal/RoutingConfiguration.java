@@ -1,8 +1,9 @@
 package io.oriole.routing.internal;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.oriole.sla.SlaManagement;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Routing's beans that have a fallback, and the scheduler that runs the offer scanner. */
@@ -10,10 +11,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 class RoutingConfiguration {
 
-    /** Replaced by the sla module's stored deadlines when that module provides a {@link DeadlineLookup}. */
+    /** The SLA module's stored deadline, or a per-priority target when no policy covers the conversation. */
     @Bean
-    @ConditionalOnMissingBean(DeadlineLookup.class)
-    DeadlineLookup priorityTargetDeadlines() {
-        return new PriorityTargetDeadlines();
+    DeadlineLookup deadlines(SlaManagement sla) {
+        return new SlaDeadlines(sla, new PriorityTargetDeadlines());
     }
 }

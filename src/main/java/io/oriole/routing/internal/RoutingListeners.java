@@ -2,6 +2,10 @@ package io.oriole.routing.internal;
 
 import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+
+import io.oriole.bot.BotHandoffRequested;
+import io.oriole.sla.SlaApplied;
+import io.oriole.sla.SlaEscalated;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.oriole.agent.AgentPresenceChanged;
@@ -77,5 +81,28 @@ class RoutingListeners {
         else {
             routing.withdrawOffersOf(tenant, event.agentId(), "agent is " + event.current().name().toLowerCase());
         }
+    }
+
+    /** The bot handed the conversation to people: it joins the line now, with what triage found. */
+    @Async
+    @TransactionalEventListener
+    void on(BotHandoffRequested event) {
+        routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), event.triage());
+    }
+
+    /** A policy applies, or applies anew: the waiting line orders by its deadline. */
+    @Async
+    @TransactionalEventListener
+    void on(SlaApplied event) {
+        routing.deadlineChanged(new TenantId(event.tenantId()), event.conversationId(), event.earliestDeadline());
+    }
+
+    /** The SLA ladder moved up a rung: the conversation goes to an agent of that tier. */
+    @Async
+    @TransactionalEventListener
+    void on(SlaEscalated event) {
+        routing.escalateTo(new TenantId(event.tenantId()), event.conversationId(), event.targetTier(),
+                "SLA " + event.cause().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                        + " at risk under policy '" + event.policyName() + "': needs " + event.targetTier());
     }
 }

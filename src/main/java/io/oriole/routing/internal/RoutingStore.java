@@ -137,6 +137,14 @@ public class RoutingStore {
     }
 
     /** Rewrites the facts of a work row (new triage, transfer target) without touching who holds it. */
+    /** A waiting conversation's SLA deadline moved; work already offered or taken keeps its row as it is. */
+    public int updateDeadline(long tenantId, long conversationId, Instant deadline, Instant now) {
+        return jdbc.sql("UPDATE routing_work SET deadline = :deadline, updated_at = :now WHERE tenant_id = :t "
+                + "AND conversation_id = :c AND status = :waiting").param("deadline", ts(deadline))
+                .param("now", ts(now)).param("t", tenantId).param("c", conversationId)
+                .param("waiting", WorkRow.WAITING).update();
+    }
+
     public void updateFacts(WorkRow w, Instant now) {
         jdbc.sql("UPDATE routing_work SET queue_code = :q, priority = :p, deadline = :deadline, skills = :skills, "
                 + "min_tier = :tier, department = :dept, language = :lang, intent = :intent, expedite = :exp, "

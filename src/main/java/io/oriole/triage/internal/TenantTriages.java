@@ -65,6 +65,17 @@ class TenantTriages implements DisposableBean {
         });
     }
 
+    /**
+     * Applies changed rules (catalogue, weights) at once, keeping the trained intent classifier: only examples need
+     * training.
+     */
+    void refreshRules(long tenantId) {
+        current.compute(tenantId, (id, old) -> {
+            MessageTriage fresh = rulesFor(id);
+            return old == null ? fresh : fresh.withIntents(old.intents());
+        });
+    }
+
     /** Queues training on the tenant's stored examples; returns at once. */
     void retrain(long tenantId) {
         if (queued.add(tenantId)) {

@@ -12,6 +12,8 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.oriole.triage.ConversationTriaged;
 import io.oriole.triage.IntentExample;
@@ -76,13 +78,13 @@ public class TriageOperations {
     public void replacePriorityWeights(long tenantId, Map<String, ? extends Number> weights) {
         PriorityWeights.defaults().with(weights);
         store.replacePriorityWeights(tenantId, weights);
-        tenants.retrain(tenantId);
+        afterCommit(() -> tenants.refreshRules(tenantId));
     }
 
     @Transactional
     public void replaceCatalogue(long tenantId, Collection<String> products) {
         store.replaceCatalogue(tenantId, new LinkedHashSet<>(products));
-        tenants.retrain(tenantId);
+        afterCommit(() -> tenants.refreshRules(tenantId));
     }
 
     public Optional<TriageResult> latest(long tenantId, long conversationId) {
@@ -134,6 +136,15 @@ public class TriageOperations {
         return new TriageResult(computed.language(), computed.category(), computed.intent(), computed.urgency(),
                 computed.sentiment(), computed.facts(), computed.complexity(),
                 new Priority(o.level(), computed.priority().score(), factors));
+    }
+
+    private static void afterCommit(Runnable action) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
     }
 
     public TriageResult preview(long tenantId, String text) {

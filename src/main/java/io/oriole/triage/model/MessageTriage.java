@@ -49,6 +49,11 @@ public final class MessageTriage {
         return new MessageTriage(null, null, List.of(), PriorityWeights.defaults());
     }
 
+    /** The tenant's intent classifier, null until one is trained. */
+    public TextClassifier intents() {
+        return intents;
+    }
+
     public MessageTriage withIntents(TextClassifier newIntents) {
         return new MessageTriage(newIntents, sentimentModel, facts, scorer);
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -24,6 +25,12 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
+import io.oriole.agent.AgentManagement;
+import io.oriole.agent.Presence;
+import io.oriole.agent.PresenceManagement;
+import io.oriole.identity.UserManagement;
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
 import io.oriole.web.WebTestFixtures;
 
 /**
@@ -55,6 +62,26 @@ class BotBrowserIntegrationTests {
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync")));
+    }
+
+    @Autowired
+    TenantManagement tenants;
+    @Autowired
+    UserManagement users;
+    @Autowired
+    AgentManagement agents;
+    @Autowired
+    PresenceManagement presence;
+
+    /**
+     * 李娜 is at her desk, so the bot says it is connecting the customer (with nobody online it would say that
+     * instead, and outside the demo calendar's hours that it is after hours).
+     */
+    @BeforeEach
+    void linaIsOnline() {
+        TenantId demo = tenants.findBySlug(WebTestFixtures.DEMO).orElseThrow().tenantId();
+        long userId = users.findByEmail(demo, WebTestFixtures.LINA).orElseThrow().id();
+        presence.heartbeat(demo, agents.findByUser(demo, userId).orElseThrow().id(), Presence.ONLINE);
     }
 
     @BeforeEach
