@@ -33,7 +33,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Tells open browsers that something changed, after the change is committed: staff sockets hear every conversation
  * event of their tenant, a customer's socket hears only events of their own conversations and never internal
  * notes. The push carries no content, only {@code {type, conversationId, seq?}}: clients fetch what is new through
- * the normal, access-checked endpoints, so a lost push costs a delay, never a message.
+ * the normal, access-checked endpoints, so a lost push costs a delay, never a message. Each push names its
+ * {@link Audience}; this node delivers it to the sockets it holds and the {@link LiveFanOut} carries it to the other
+ * nodes, which deliver it to theirs.
  */
 @Component
 public class LiveUpdates {
@@ -53,10 +55,13 @@ public class LiveUpdates {
     private final Map<String, Set<WebSocketSession>> byCustomer = new ConcurrentHashMap<>();
     private final ConversationManagement conversations;
     private final JsonMapper json;
+    private final LiveFanOut fanOut;
 
-    LiveUpdates(ConversationManagement conversations, JsonMapper json) {
+    LiveUpdates(ConversationManagement conversations, JsonMapper json, LiveFanOut fanOut) {
         this.conversations = conversations;
         this.json = json;
+        this.fanOut = fanOut;
+        fanOut.onRemote(this::deliver);
     }
 
     void join(WebSocketSession raw) {
@@ -76,13 +81,13 @@ public class LiveUpdates {
     void on(ConversationEvent event) {
         String type = event.getClass().getSimpleName();
         Long seq = seqOf(event);
-        TextMessage message = new TextMessage(json.writeValueAsString(seq == null
+        String message = json.writeValueAsString(seq == null
                 ? Map.of("type", type, "conversationId", event.conversationId())
-                : Map.of("type", type, "conversationId", event.conversationId(), "seq", seq)));
-        send(staffByTenant.get(event.tenantId()), message);
-        if (visibleToCustomer(event) && hasCustomersOf(event.tenantId())) {
+                : Map.of("type", type, "conversationId", event.conversationId(), "seq", seq));
+        push(Audience.staff(event.tenantId()), message);
+        if (visibleToCustomer(event) && mayHaveCustomersOf(event.tenantId())) {
             conversations.find(new TenantId(event.tenantId()), event.conversationId())
-                    .ifPresent(c -> send(byCustomer.get(customerKey(c.tenantId(), c.customerId())), message));
+                    .ifPresent(c -> push(Audience.customer(c.tenantId(), c.customerId()), message));
         }
     }
 
@@ -92,8 +97,8 @@ public class LiveUpdates {
      */
     @TransactionalEventListener
     void on(ConversationTriaged event) {
-        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(
-                Map.of("type", "triaged", "conversationId", event.conversationId()))));
+        push(Audience.staff(event.tenantId()), json.writeValueAsString(
+                Map.of("type", "triaged", "conversationId", event.conversationId())));
     }
 
     /**
@@ -122,39 +127,34 @@ public class LiveUpdates {
             push.put("targetTier", x.targetTier().name());
             push.put("notifySupervisors", x.notifySupervisors());
         }
-        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(push)));
+        push(Audience.staff(event.tenantId()), json.writeValueAsString(push));
     }
 
     /** An offer for one agent: every staff page of the tenant reloads its offers panel, which shows only its own. */
     @TransactionalEventListener
     void on(ConversationOffered event) {
-        send(staffByTenant.get(event.tenantId()), new TextMessage(json.writeValueAsString(Map.of("type", "offer",
-                "conversationId", event.conversationId(), "agentId", event.agentId()))));
+        push(Audience.staff(event.tenantId()), json.writeValueAsString(Map.of("type", "offer",
+                "conversationId", event.conversationId(), "agentId", event.agentId())));
     }
 
     /** Urgent or VIP work found no free senior: supervisors see it at once. */
     @TransactionalEventListener
     void on(ExpediteWaiting event) {
-        Set<WebSocketSession> sessions = staffByTenant.get(event.tenantId());
-        if (sessions != null) {
-            send(sessions.stream().filter(s -> Boolean.TRUE.equals(s.getAttributes().get(SUPERVISOR)))
-                    .collect(java.util.stream.Collectors.toSet()), new TextMessage(json.writeValueAsString(Map.of(
-                            "type", "supervisor-alert", "conversationId", event.conversationId(), "priority",
-                            event.priority()))));
-        }
+        push(Audience.supervisors(event.tenantId()), json.writeValueAsString(Map.of("type", "supervisor-alert",
+                "conversationId", event.conversationId(), "priority", event.priority())));
     }
 
     /** The waiting line moved: each waiting customer's widget fetches its new position and estimated wait. */
     @TransactionalEventListener
     void on(QueueMoved event) {
-        if (!hasCustomersOf(event.tenantId())) {
+        if (!mayHaveCustomersOf(event.tenantId())) {
             return;
         }
         TenantId tenant = new TenantId(event.tenantId());
         for (long conversationId : event.waitingConversationIds()) {
-            conversations.find(tenant, conversationId).ifPresent(c -> send(byCustomer.get(customerKey(c.tenantId(),
-                    c.customerId())), new TextMessage(json.writeValueAsString(Map.of("type", "queue",
-                            "conversationId", conversationId)))));
+            conversations.find(tenant, conversationId).ifPresent(c -> push(Audience.customer(c.tenantId(),
+                    c.customerId()), json.writeValueAsString(Map.of("type", "queue", "conversationId",
+                            conversationId))));
         }
     }
 
@@ -177,9 +177,35 @@ public class LiveUpdates {
         return event instanceof InternalNoteAdded n ? n.seq() : null;
     }
 
-    private boolean hasCustomersOf(long tenantId) {
+    /** With several nodes, a customer's socket may be on another node, so every customer push is addressed. */
+    private boolean mayHaveCustomersOf(long tenantId) {
+        if (fanOut.clustered()) {
+            return true;
+        }
         String prefix = tenantId + ":";
         return byCustomer.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && !e.getValue().isEmpty());
+    }
+
+    /** Delivers to this node's sockets, then to the other nodes'. */
+    private void push(Audience audience, String payload) {
+        deliver(audience, payload);
+        fanOut.publish(audience, payload);
+    }
+
+    /** Delivers a push to the sockets of its audience that this node holds. */
+    void deliver(Audience audience, String payload) {
+        TextMessage message = new TextMessage(payload);
+        switch (audience.kind()) {
+            case STAFF -> send(staffByTenant.get(audience.tenantId()), message);
+            case SUPERVISORS -> {
+                Set<WebSocketSession> sessions = staffByTenant.get(audience.tenantId());
+                if (sessions != null) {
+                    send(sessions.stream().filter(s -> Boolean.TRUE.equals(s.getAttributes().get(SUPERVISOR)))
+                            .collect(java.util.stream.Collectors.toSet()), message);
+                }
+            }
+            case CUSTOMER -> send(byCustomer.get(customerKey(audience.tenantId(), audience.customerId())), message);
+        }
     }
 
     private void send(Set<WebSocketSession> sessions, TextMessage message) {

@@ -1,0 +1,206 @@
+package io.oriole.web.live;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.client.standard.StandardWebSocketClient;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+
+import com.jayway.jsonpath.JsonPath;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.oriole.conversation.Actor;
+import io.oriole.conversation.ConversationManagement;
+import io.oriole.conversation.ConversationStatus;
+import io.oriole.support.RedisAvailableCondition;
+import io.oriole.support.RequiresRedis;
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
+import io.oriole.web.WebTestFixtures;
+
+/**
+ * This node against the real Redis server, with the test playing a second node on the same channel: what another
+ * node publishes reaches exactly the customer it names on this node, and what commits here is published for the
+ * other nodes with the same audience rules as local sockets (internal notes to staff only), and heard once here.
+ */
+@RequiresRedis
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=" + WebTestFixtures.H2_MEM + "live-redis" + WebTestFixtures.H2_OPTIONS,
+        "oriole.data-dir=${java.io.tmpdir}/oriole-live-redis-tests", "oriole.demo.bot-enabled=false" })
+class LiveFanOutRedisIntegrationTests {
+
+    private static final String CHANNEL = "oriole:test:live:" + UUID.randomUUID();
+    private static final String OTHER_NODE = "node-b";
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("oriole.live.redis-url", RedisAvailableCondition::url);
+        registry.add("oriole.live.redis-channel", () -> CHANNEL);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TenantManagement tenants;
+    @Autowired
+    ConversationManagement conversations;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private RedisClient redis;
+    private StatefulRedisConnection<String, String> otherNode;
+    private StatefulRedisPubSubConnection<String, String> channelListener;
+    private final List<String> published = new CopyOnWriteArrayList<>();
+    private TenantId demo;
+
+    @BeforeEach
+    void connectAsAnotherNode() {
+        redis = RedisClient.create(RedisAvailableCondition.url());
+        otherNode = redis.connect();
+        channelListener = redis.connectPubSub();
+        channelListener.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                published.add(message);
+            }
+        });
+        channelListener.sync().subscribe(CHANNEL);
+        demo = tenants.findBySlug(WebTestFixtures.DEMO).orElseThrow().tenantId();
+    }
+
+    @AfterEach
+    void disconnect() {
+        channelListener.close();
+        otherNode.close();
+        redis.shutdown();
+    }
+
+    @Test
+    void pushFromAnotherNodeReachesOnlyTheCustomerItNames() throws Exception {
+        String alice = session();
+        String bob = session();
+        long aliceConversation = firstMessage(alice, "Where is my parcel?");
+        long aliceCustomer = conversations.find(demo, aliceConversation).orElseThrow().customerId();
+        firstMessage(bob, "Do you ship to Macau?");
+        List<String> alicePushes = listen(alice);
+        List<String> bobPushes = listen(bob);
+
+        publishAsOtherNode("STAFF", 0, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
+        publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
+                + aliceConversation + ",\"seq\":7}");
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> alicePushes.contains(
+                "{\"type\":\"AgentReplied\",\"conversationId\":" + aliceConversation + ",\"seq\":7}"));
+        // One delivery thread, in channel order: the staff-only push was handled before the reply arrived.
+        assertThat(alicePushes).noneMatch(p -> p.contains("InternalNoteAdded"));
+        assertThat(bobPushes).noneMatch(p -> p.contains("\"conversationId\":" + aliceConversation));
+    }
+
+    @Test
+    void changeCommittedHereIsPublishedForOtherNodesAndHeardOnceHere() throws Exception {
+        String alice = session();
+        long conversationId = firstMessage(alice, "Can I change the delivery address?");
+        long aliceCustomer = conversations.find(demo, conversationId).orElseThrow().customerId();
+        List<String> alicePushes = listen(alice);
+
+        conversations.addNote(demo, conversationId, Actor.system(), "check the courier first");
+        conversations.reply(demo, conversationId, Actor.bot(), "Yes, until it ships.");
+        conversations.setStatus(demo, conversationId, ConversationStatus.RESOLVED, Actor.system());
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> envelopesAbout(conversationId).stream().anyMatch(e ->
+                e.kind().equals("CUSTOMER") && e.payload().contains("ConversationResolved")));
+        List<Envelope> aboutIt = envelopesAbout(conversationId);
+        assertThat(aboutIt).filteredOn(e -> e.kind().equals("CUSTOMER"))
+                .allMatch(e -> e.tenant() == demo.value() && e.customer() == aliceCustomer)
+                .noneMatch(e -> e.payload().contains("InternalNoteAdded"))
+                .anyMatch(e -> e.payload().contains("BotReplied"));
+        assertThat(aboutIt).filteredOn(e -> e.kind().equals("STAFF"))
+                .anyMatch(e -> e.payload().contains("InternalNoteAdded") && e.tenant() == demo.value());
+
+        // A marker from the other node comes after this node's own echoes on the channel; once it has arrived,
+        // any echo this node failed to drop would have arrived too.
+        String marker = "{\"type\":\"marker\",\"conversationId\":" + conversationId + "}";
+        publishAsOtherNode("CUSTOMER", aliceCustomer, marker);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> alicePushes.contains(marker));
+        assertThat(alicePushes).filteredOn(p -> p.contains("\"BotReplied\"")).hasSize(1);
+        assertThat(alicePushes).filteredOn(p -> p.contains("\"ConversationResolved\"")).hasSize(1);
+        assertThat(alicePushes).noneMatch(p -> p.contains("InternalNoteAdded"));
+    }
+
+    record Envelope(String kind, long tenant, long customer, String payload) {
+    }
+
+    /** What this node published on the channel about one conversation. */
+    private List<Envelope> envelopesAbout(long conversationId) {
+        return published.stream().map(m -> new Envelope(JsonPath.read(m, "$.kind"),
+                ((Number) JsonPath.read(m, "$.tenant")).longValue(), ((Number) JsonPath.read(m, "$.customer"))
+                        .longValue(), JsonPath.read(m, "$.payload")))
+                .filter(e -> ((Number) JsonPath.read(e.payload(), "$.conversationId")).longValue() == conversationId)
+                .toList();
+    }
+
+    private void publishAsOtherNode(String kind, long customer, String payload) {
+        String escaped = payload.replace("\\", "\\\\").replace("\"", "\\\"");
+        otherNode.sync().publish(CHANNEL, "{\"node\":\"" + OTHER_NODE + "\",\"kind\":\"" + kind + "\",\"tenant\":"
+                + demo.value() + ",\"customer\":" + customer + ",\"payload\":\"" + escaped + "\"}");
+    }
+
+    private List<String> listen(String token) throws Exception {
+        List<String> received = new CopyOnWriteArrayList<>();
+        WebSocketSession socket = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
+            @Override
+            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+                received.add(message.getPayload());
+            }
+        }, "ws://localhost:" + port + "/ws/widget?token=" + token).get(10, TimeUnit.SECONDS);
+        assertThat(socket.isOpen()).isTrue();
+        return received;
+    }
+
+    private String session() throws Exception {
+        return JsonPath.read(post("/widget/api/demo/session", "{}", null), "$.token");
+    }
+
+    private long firstMessage(String token, String text) throws Exception {
+        post("/widget/api/demo/messages",
+                "{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"text\":\"" + text + "\"}", token);
+        String view = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                + "/widget/api/demo/conversation")).header("X-Visitor-Token", token).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return ((Number) JsonPath.read(view, "$.conversationId")).longValue();
+    }
+
+    private String post(String path, String json, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("X-Visitor-Token", token);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
+        return response.body();
+    }
+}
