@@ -51,6 +51,27 @@ public class ConversationManagement {
     }
 
     /**
+     * Stores a live-chat message of a customer in their current conversation (the newest one not closed; a resolved
+     * one reopens), or opens a conversation with it when there is none. Decided under the customer's lock, so two
+     * first messages sent at the same instant from two tabs open one conversation between them. A retry with the same
+     * {@code clientMessageId} returns the stored message.
+     */
+    @Transactional
+    public Message receiveChatMessage(TenantId tenant, long customerId, String customerName, String text,
+            String clientMessageId) {
+        requireBody(text);
+        store.lockCustomer(tenant.value(), customerId);
+        Optional<Conversation> current = ofCustomer(tenant, customerId, 20).stream()
+                .filter(c -> c.status() != ConversationStatus.CLOSED)
+                .max(java.util.Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::id));
+        if (current.isPresent()) {
+            return receiveCustomerMessage(tenant, current.get().id(), customerId, customerName, text, clientMessageId);
+        }
+        Conversation opened = open(tenant, customerId, customerName, Channel.CHAT, null, text, clientMessageId);
+        return store.messages(tenant.value(), opened.id(), 0, false, 1).get(0);
+    }
+
+    /**
      * Stores a customer's message. Sending the same {@code clientMessageId} twice (a retry after a dropped
      * connection) returns the first message instead of storing a copy. A message on a resolved or waiting
      * conversation puts it back to open.

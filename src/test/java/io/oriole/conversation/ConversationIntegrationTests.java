@@ -75,6 +75,54 @@ class ConversationIntegrationTests {
     }
 
     @Test
+    void chatMessagesGoToTheCurrentConversationAndOpenOneOnlyWhenNoneIsLeft() {
+        Message first = conversations.receiveChatMessage(tenant, customer.id(), customer.name(), "我的订单还没发货",
+                "tab-a-1");
+        Message retried = conversations.receiveChatMessage(tenant, customer.id(), customer.name(), "我的订单还没发货",
+                "tab-a-1");
+        Message second = conversations.receiveChatMessage(tenant, customer.id(), customer.name(), "单号 A1001",
+                "tab-a-2");
+
+        assertThat(retried.id()).isEqualTo(first.id());
+        assertThat(second.conversationId()).isEqualTo(first.conversationId());
+        assertThat(conversations.ofCustomer(tenant, customer.id(), 10)).hasSize(1);
+
+        conversations.setStatus(tenant, first.conversationId(), ConversationStatus.CLOSED, Actor.system());
+        Message afterClose = conversations.receiveChatMessage(tenant, customer.id(), customer.name(), "还在吗", "tab-a-3");
+        assertThat(afterClose.conversationId()).isNotEqualTo(first.conversationId());
+        assertThat(afterClose.seq()).isOne();
+    }
+
+    @Test
+    void firstMessagesFromTwoTabsAtTheSameInstantOpenOneConversation() throws Exception {
+        int tabs = 6;
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(tabs);
+        try {
+            var sent = new java.util.ArrayList<java.util.concurrent.Future<Message>>();
+            for (int i = 0; i < tabs; i++) {
+                String id = "tab-" + i;
+                sent.add(pool.submit(() -> {
+                    start.await();
+                    return conversations.receiveChatMessage(tenant, customer.id(), customer.name(), "hello from " + id,
+                            id);
+                }));
+            }
+            start.countDown();
+            for (var message : sent) {
+                message.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(conversations.ofCustomer(tenant, customer.id(), 10)).singleElement().satisfies(c -> assertThat(
+                conversations.messages(tenant, c.id(), 0, true, 50)).extracting(Message::seq)
+                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L));
+    }
+
+    @Test
     void messagesAreNumberedOneTwoThreeWithoutGaps() {
         Conversation conversation = open("hello");
         Agent agent = agent("Emma Clark");

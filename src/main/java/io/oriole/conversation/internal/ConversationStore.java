@@ -63,6 +63,17 @@ public class ConversationStore {
                 .param("t", tenantId).param("id", id).query(CONVERSATION).optional();
     }
 
+    /**
+     * Locks the customer's lock row until the transaction ends (creating it on first contact), so that deciding
+     * which conversation a customer's message belongs to happens one message at a time per customer.
+     */
+    public void lockCustomer(long tenantId, long customerId) {
+        jdbc.sql("INSERT INTO conversation_customer_lock (tenant_id, customer_id) VALUES (:t, :c) ON CONFLICT DO NOTHING")
+                .param("t", tenantId).param("c", customerId).update();
+        jdbc.sql("SELECT customer_id FROM conversation_customer_lock WHERE tenant_id = :t AND customer_id = :c FOR UPDATE")
+                .param("t", tenantId).param("c", customerId).query(Long.class).single();
+    }
+
     public List<Conversation> inbox(long tenantId, InboxFilter filter, int offset, int limit) {
         var where = where(tenantId, filter);
         var spec = jdbc.sql("SELECT " + CONVERSATION_COLUMNS + " FROM conversation WHERE " + where.sql

@@ -195,18 +195,9 @@ class WidgetApi {
         }
         Customer customer = customers.find(t.tenantId(), visitor.customerId())
                 .orElseThrow(() -> new InvalidVisitorException("unknown customer"));
-        Optional<Conversation> current = current(t, visitor);
-        Message message = current.isPresent()
-                ? conversations.receiveCustomerMessage(t.tenantId(), current.get().id(), customer.id(),
-                        customer.name(), text, request.clientMessageId())
-                : firstMessage(t, customer, text, request.clientMessageId());
+        Message message = conversations.receiveChatMessage(t.tenantId(), customer.id(), customer.name(), text,
+                request.clientMessageId());
         return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message));
-    }
-
-    private Message firstMessage(Tenant t, Customer customer, String text, String clientMessageId) {
-        Conversation opened = conversations.open(t.tenantId(), customer.id(), customer.name(), Channel.CHAT, null,
-                text, clientMessageId);
-        return conversations.messages(t.tenantId(), opened.id(), 0, false, 1).get(0);
     }
 
     /** The newest conversation that can still take a message; a resolved one reopens when the customer writes. */

@@ -178,6 +178,28 @@ class ConversationStorePostgresIntegrationTests {
     }
 
     @Test
+    void firstMessagesSentAtTheSameInstantOpenOneConversation() throws Exception {
+        int tabs = 4;
+        var start = new CountDownLatch(1);
+        var sent = new ArrayList<CompletableFuture<Message>>();
+        for (int i = 0; i < tabs; i++) {
+            String id = "tab-" + i;
+            sent.add(CompletableFuture.supplyAsync(() -> {
+                awaitQuietly(start);
+                return conversations.receiveChatMessage(tenant.tenantId(), customer.id(), customer.name(),
+                        "hello from " + id, id);
+            }, threads));
+        }
+        start.countDown();
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+
+        assertThat(sent).extracting(f -> f.join().conversationId()).containsOnly(sent.get(0).join().conversationId());
+        assertThat(conversations.ofCustomer(tenant.tenantId(), customer.id(), 10)).hasSize(1);
+        assertThat(conversations.messages(tenant.tenantId(), sent.get(0).join().conversationId(), 0, true, 10))
+                .extracting(Message::seq).containsExactly(1L, 2L, 3L, 4L);
+    }
+
+    @Test
     void inboxFiltersAndCountsAgree() {
         Agent mine = Fixtures.agent(users, agents, tenant, "Li Na");
         long open = store.insertConversation(t, customer.id(), Channel.CHAT, "open", T0);

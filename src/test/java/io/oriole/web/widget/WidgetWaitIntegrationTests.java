@@ -43,9 +43,11 @@ class WidgetWaitIntegrationTests {
 
         mvc.perform(post(API + "/messages").header(WidgetApi.TOKEN_HEADER, token)
                 .contentType(MediaType.APPLICATION_JSON).content("{\"clientMessageId\":\"cmid-" + UUID.randomUUID()
-                        + "\",\"text\":\"我想咨询一下企业版的价格\"}")).andExpect(status().isCreated());
+                        + "\",\"text\":\"我想咨询一下企业版的价格，转人工\"}")).andExpect(status().isCreated());
 
-        // Routing queues the new conversation after it commits, on its listener's thread; no demo agent is online.
+        // The demo bot answers first; asked for a person it hands off, and routing queues the conversation on its
+        // listener's thread. No demo agent is online, so it waits. (Without the request for a person the bot may
+        // answer the pricing question itself, and nothing would wait.)
         await().atMost(Duration.ofSeconds(30)).until(() -> JsonPath.<Boolean>read(wait(token), "$.waiting"));
         String view = wait(token);
         assertThat((Integer) JsonPath.read(view, "$.position")).isGreaterThanOrEqualTo(1);
