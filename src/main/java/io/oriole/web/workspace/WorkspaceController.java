@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -141,16 +142,18 @@ class WorkspaceController {
 
     @PostMapping("/workspace/conversations/{id}/reply")
     ResponseEntity<Void> reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
-            @RequestParam(defaultValue = "") String body) {
+            @RequestParam(defaultValue = "") String body,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
         conversations.reply(me.tenantId(), id, actor(me), body);
-        return changed("messages-changed, conv-changed");
+        return htmx == null ? backTo(id) : changed("messages-changed, conv-changed");
     }
 
     @PostMapping("/workspace/conversations/{id}/note")
     ResponseEntity<Void> note(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
-            @RequestParam(defaultValue = "") String body) {
+            @RequestParam(defaultValue = "") String body,
+            @RequestHeader(name = "HX-Request", required = false) String htmx) {
         conversations.addNote(me.tenantId(), id, actor(me), body);
-        return changed("messages-changed");
+        return htmx == null ? backTo(id) : changed("messages-changed");
     }
 
     @PostMapping("/workspace/conversations/{id}/assign")
@@ -276,6 +279,15 @@ class WorkspaceController {
         catch (NumberFormatException e) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown agent");
         }
+    }
+
+    /**
+     * A composer submitted before the page's scripts took over (a slow connection, a quick agent) arrives as a plain
+     * form post: the message is stored all the same, and the browser goes back to the conversation.
+     */
+    private static ResponseEntity<Void> backTo(long conversationId) {
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(java.net.URI.create("/workspace/conversations/" + conversationId)).build();
     }
 
     private static ResponseEntity<Void> changed(String triggers) {

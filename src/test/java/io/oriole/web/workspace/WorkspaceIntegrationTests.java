@@ -123,12 +123,29 @@ class WorkspaceIntegrationTests {
         Conversation payment = demoConversation("支付");
 
         mvc.perform(post("/workspace/conversations/{id}/reply", payment.id()).param("body", "已经修复，请再试一次。")
-                .with(authentication(lina())).with(csrf())).andExpect(status().isNoContent())
+                .header("HX-Request", "true").with(authentication(lina())).with(csrf()))
+                .andExpect(status().isNoContent())
                 .andExpect(header().string("HX-Trigger", Matchers.containsString("messages-changed")));
 
         Message last = conversations.messages(demo(), payment.id(), payment.lastSeq(), true, 10).get(0);
         assertThat(last.body()).isEqualTo("已经修复，请再试一次。");
         assertThat(last.authorName()).isEqualTo("李娜");
+    }
+
+    @Test
+    void replySentBeforeThePageScriptsLoadedIsStoredAndLeadsBackToTheConversation() throws Exception {
+        Conversation payment = demoConversation("支付");
+
+        mvc.perform(post("/workspace/conversations/{id}/reply", payment.id()).param("body", "请刷新后再试。")
+                .with(authentication(lina())).with(csrf()))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/workspace/conversations/" + payment.id()));
+        mvc.perform(post("/workspace/conversations/{id}/note", payment.id()).param("body", "客户已确认收到")
+                .with(authentication(lina())).with(csrf()))
+                .andExpect(status().isSeeOther());
+
+        assertThat(conversations.messages(demo(), payment.id(), payment.lastSeq(), true, 10))
+                .extracting(Message::body).containsExactly("请刷新后再试。", "客户已确认收到");
     }
 
     @Test
