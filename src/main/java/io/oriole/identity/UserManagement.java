@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -22,11 +23,13 @@ public class UserManagement {
     private final UserRepository users;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UserManagement(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    UserManagement(UserRepository users, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.events = events;
     }
 
     /**
@@ -69,10 +72,29 @@ public class UserManagement {
         return users.countByTenantId(tenant.value());
     }
 
+    /**
+     * Changes a user's name, role, locale and whether they may sign in. Disabling publishes {@link UserDisabled}.
+     *
+     * @throws LastAdminException when the change would leave the tenant without an enabled administrator
+     */
     @Transactional
     public Optional<User> update(TenantId tenant, long id, String displayName, Role role, String locale,
             boolean enabled) {
-        return find(tenant, id).map(u -> users.save(u.withProfile(displayName, role, locale, enabled)));
+        Optional<User> before = find(tenant, id);
+        if (before.isEmpty()) {
+            return before;
+        }
+        User was = before.get();
+        boolean wasEnabledAdmin = was.enabled() && was.role() == Role.ADMIN;
+        if (wasEnabledAdmin && (!enabled || role != Role.ADMIN) && users.findPage(tenant.value(), Integer.MAX_VALUE, 0)
+                .stream().noneMatch(u -> u.id() != id && u.enabled() && u.role() == Role.ADMIN)) {
+            throw new LastAdminException();
+        }
+        User saved = users.save(was.withProfile(displayName, role, locale, enabled));
+        if (was.enabled() && !enabled) {
+            events.publishEvent(new UserDisabled(tenant.value(), id, clock.instant()));
+        }
+        return Optional.of(saved);
     }
 
     static String normaliseEmail(String email) {

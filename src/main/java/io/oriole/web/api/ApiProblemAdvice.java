@@ -75,7 +75,8 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
-    @ExceptionHandler({ IllegalStateException.class, EmailAlreadyUsedException.class })
+    @ExceptionHandler({ IllegalStateException.class, EmailAlreadyUsedException.class,
+            io.oriole.identity.LastAdminException.class })
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());

@@ -89,6 +89,12 @@ class UserController {
     @PutMapping("/{id}")
     UserResponse update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody UpdateUser request) {
+        if (id == me.userId() && !request.enabled()) {
+            throw new InvalidFieldException("enabled", "you cannot disable your own account");
+        }
+        if (id == me.userId() && request.role() != me.role()) {
+            throw new InvalidFieldException("role", "you cannot change your own role");
+        }
         return users.update(me.tenantId(), id, request.displayName().strip(), request.role(), request.locale(),
                 request.enabled()).map(UserResponse::of).orElseThrow(() -> new UnknownIdException("user", id));
     }

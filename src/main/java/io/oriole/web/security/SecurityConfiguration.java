@@ -8,6 +8,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -50,10 +53,24 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** Knows each staff member's sessions on this node, so that disabling an account ends them. */
+    @Bean
+    SessionRegistry staffSessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the registry when the servlet container destroys a session. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
     @Bean
     @Order(3)
-    SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin) throws Exception {
+    SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin, SessionRegistry sessions)
+            throws Exception {
         http.authenticationProvider(staffLogin)
+                .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",

@@ -12,9 +12,10 @@ class LoginController {
     @GetMapping("/login")
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String email, @RequestParam(required = false) String logout,
-            Model model) {
+            @RequestParam(required = false) String expired, Model model) {
         model.addAttribute("error", "locked".equals(error) ? "locked" : error == null ? null : "bad");
         model.addAttribute("loggedOut", logout != null);
+        model.addAttribute("expired", expired != null);
         model.addAttribute("tenant", tenant == null ? "" : tenant);
         model.addAttribute("email", email == null ? "" : email);
         return "login";
