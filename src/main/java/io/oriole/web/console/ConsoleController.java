@@ -100,12 +100,12 @@ class ConsoleController {
         return skills;
     }
 
-    private static List<String> split(String text) {
+    static List<String> split(String text) {
         return text == null ? List.of()
                 : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
 
-    private static String blankToNull(String value, String fallback) {
+    static String blankToNull(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -80,13 +80,13 @@ class UserConsoleController {
         }
         try {
             tx.executeWithoutResult(s -> {
-                users.update(me.tenantId(), id, blankToNull(form.displayName(), user.displayName()), role,
-                        blankToNull(form.locale(), user.locale()), enabled);
+                users.update(me.tenantId(), id, ConsoleController.blankToNull(form.displayName(), user.displayName()), role,
+                        ConsoleController.blankToNull(form.locale(), user.locale()), enabled);
                 agents.findByUser(me.tenantId(), id).ifPresent(a -> agents.update(me.tenantId(), a.id(),
-                        new AgentProfile(blankToNull(form.displayName(), a.displayName()),
+                        new AgentProfile(ConsoleController.blankToNull(form.displayName(), a.displayName()),
                                 form.tier() == null ? a.tier() : form.tier(),
                                 form.maxConcurrent() == null ? a.maxConcurrent() : form.maxConcurrent(),
-                                split(form.languages()),
+                                ConsoleController.split(form.languages()),
                                 form.departments() == null ? Set.of() : Set.copyOf(form.departments()),
                                 ConsoleController.skills(form.skills()))));
             });
@@ -106,14 +106,5 @@ class UserConsoleController {
     private User userOf(StaffPrincipal me, long id) {
         // Another tenant's user is simply not there.
         return users.find(me.tenantId(), id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    }
-
-    private static List<String> split(String text) {
-        return text == null ? List.of()
-                : java.util.Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static String blankToNull(String value, String fallback) {
-        return value == null || value.isBlank() ? fallback : value.trim();
     }
 }

@@ -3,11 +3,6 @@ package io.oriole.web.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,10 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.socket.TextMessage;
-import org.springframework.web.socket.WebSocketSession;
-import org.springframework.web.socket.client.standard.StandardWebSocketClient;
-import org.springframework.web.socket.handler.TextWebSocketHandler;
 
 import com.jayway.jsonpath.JsonPath;
 
@@ -63,12 +54,12 @@ class LiveFanOutRedisIntegrationTests {
 
     @LocalServerPort
     int port;
+    private WidgetClient widget;
     @Autowired
     TenantManagement tenants;
     @Autowired
     ConversationManagement conversations;
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private RedisClient redis;
     private StatefulRedisConnection<String, String> otherNode;
     private StatefulRedisPubSubConnection<String, String> channelListener;
@@ -77,6 +68,7 @@ class LiveFanOutRedisIntegrationTests {
 
     @BeforeEach
     void connectAsAnotherNode() {
+        widget = new WidgetClient(port);
         redis = RedisClient.create(RedisAvailableCondition.url());
         otherNode = redis.connect();
         channelListener = redis.connectPubSub();
@@ -99,13 +91,13 @@ class LiveFanOutRedisIntegrationTests {
 
     @Test
     void pushFromAnotherNodeReachesOnlyTheCustomerItNames() throws Exception {
-        String alice = session();
-        String bob = session();
-        long aliceConversation = firstMessage(alice, "Where is my parcel?");
+        String alice = widget.session();
+        String bob = widget.session();
+        long aliceConversation = widget.firstMessage(alice, "Where is my parcel?");
         long aliceCustomer = conversations.find(demo, aliceConversation).orElseThrow().customerId();
-        firstMessage(bob, "Do you ship to Macau?");
-        List<String> alicePushes = listen(alice);
-        List<String> bobPushes = listen(bob);
+        widget.firstMessage(bob, "Do you ship to Macau?");
+        List<String> alicePushes = widget.listen(alice);
+        List<String> bobPushes = widget.listen(bob);
 
         publishAsOtherNode("STAFF", 0, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
         publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
@@ -120,10 +112,10 @@ class LiveFanOutRedisIntegrationTests {
 
     @Test
     void changeCommittedHereIsPublishedForOtherNodesAndHeardOnceHere() throws Exception {
-        String alice = session();
-        long conversationId = firstMessage(alice, "Can I change the delivery address?");
+        String alice = widget.session();
+        long conversationId = widget.firstMessage(alice, "Can I change the delivery address?");
         long aliceCustomer = conversations.find(demo, conversationId).orElseThrow().customerId();
-        List<String> alicePushes = listen(alice);
+        List<String> alicePushes = widget.listen(alice);
 
         conversations.addNote(demo, conversationId, Actor.system(), "check the courier first");
         conversations.reply(demo, conversationId, Actor.bot(), "Yes, until it ships.");
@@ -165,42 +157,5 @@ class LiveFanOutRedisIntegrationTests {
         String escaped = payload.replace("\\", "\\\\").replace("\"", "\\\"");
         otherNode.sync().publish(CHANNEL, "{\"node\":\"" + OTHER_NODE + "\",\"kind\":\"" + kind + "\",\"tenant\":"
                 + demo.value() + ",\"customer\":" + customer + ",\"payload\":\"" + escaped + "\"}");
-    }
-
-    private List<String> listen(String token) throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        WebSocketSession socket = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
-            @Override
-            protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                received.add(message.getPayload());
-            }
-        }, "ws://localhost:" + port + "/ws/widget?token=" + token).get(10, TimeUnit.SECONDS);
-        assertThat(socket.isOpen()).isTrue();
-        return received;
-    }
-
-    private String session() throws Exception {
-        return JsonPath.read(post("/widget/api/demo/session", "{}", null), "$.token");
-    }
-
-    private long firstMessage(String token, String text) throws Exception {
-        post("/widget/api/demo/messages",
-                "{\"clientMessageId\":\"" + UUID.randomUUID() + "\",\"text\":\"" + text + "\"}", token);
-        String view = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                + "/widget/api/demo/conversation")).header("X-Visitor-Token", token).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return ((Number) JsonPath.read(view, "$.conversationId")).longValue();
-    }
-
-    private String post(String path, String json, String token) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            request.header("X-Visitor-Token", token);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isBetween(200, 299);
-        return response.body();
     }
 }
