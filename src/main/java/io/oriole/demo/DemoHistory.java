@@ -32,12 +32,13 @@ import io.oriole.tenant.TenantManagement;
  * ({@link RoutingManagement#importHistory}): routing records without conversation rows, so the inbox, SLA figures
  * and everything counting the demo's four conversations stay as they were.
  *
- * <p>How it is made, deterministically from a fixed seed: about 30 conversations per weekday and 12 per weekend day
- * during Shanghai business hours (01:00–13:00 UTC), busiest late morning and mid-afternoon; queues and priorities in
- * a help desk's usual mix; each demo agent on a daily shift, one conversation at a time, serving the queues their
+ * <p>How it is made, deterministically from a fixed seed: about 50 conversations per weekday and 15 per weekend day
+ * during Shanghai business hours (01:00–13:00 UTC), three times as busy late morning and mid-afternoon; queues and
+ * priorities in a help desk's usual mix; each demo agent on a daily shift, one conversation at a time, serving the queues their
  * skills (and, for the VIP desk, their tier) allow. Each conversation goes to the eligible agent who can start it
- * first; a customer whose patience (exponential, mean 5 minutes; 10 for P1) runs out first gives up. Handling times
- * are log-normal around each queue's mean (technical 9 min, after-sales 6, billing 5, pre-sales 4).
+ * first; a customer whose patience (one minute plus an exponential with mean 4; for P1 two plus 8) runs out first
+ * gives up. Handling times are log-normal around each queue's mean (technical 12 min, after-sales 9, billing 7,
+ * pre-sales 5, VIP desk 10).
  *
  * <p>Runs once, after the demo is seeded (on application ready), and never again once the tenant has imported history.
  */
@@ -51,12 +52,12 @@ class DemoHistory {
     private static final long SEED = 20_261_118L;
 
     /** Daily shifts in UTC hours, handed to the demo's agents in id order. */
-    private static final int[][] SHIFTS = { { 1, 7 }, { 5, 11 }, { 1, 9 }, { 3, 10 }, { 6, 13 }, { 1, 6 } };
+    private static final int[][] SHIFTS = { { 1, 7 }, { 5, 13 }, { 1, 9 }, { 4, 13 }, { 6, 13 }, { 1, 6 } };
 
     /** Queue codes (the demo's default queues), their share of conversations and mean handling in minutes. */
     private static final String[] QUEUES = { "technical", "after-sales", "billing", "pre-sales", "vip-desk" };
     private static final double[] QUEUE_SHARE = { 0.30, 0.30, 0.15, 0.20, 0.05 };
-    private static final double[] HANDLING_MINUTES = { 9, 6, 5, 4, 7 };
+    private static final double[] HANDLING_MINUTES = { 12, 9, 7, 5, 10 };
 
     private final TenantManagement tenants;
     private final AgentManagement agents;
@@ -93,12 +94,14 @@ class DemoHistory {
             LocalDate day = today.minusDays(back);
             long midnight = day.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
             boolean weekend = day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY;
-            List<Long> arrivals = arrivals(random, midnight, weekend ? 12 : 30);
+            List<Long> arrivals = arrivals(random, midnight, weekend ? 15 : 50);
             long[] freeAt = new long[team.size()];
             for (long arrival : arrivals) {
                 int queue = pick(random, QUEUE_SHARE);
                 int priority = queue == 4 ? 1 + random.nextInt(2) : pick(random, new double[] { .04, .18, .63, .15 }) + 1;
-                double patience = -Math.log(1 - random.nextDouble()) * (priority == 1 ? 600 : 300);
+                // Nobody gives up within the first minute (two for P1); beyond it, patience runs out at random.
+                double patience = (priority == 1 ? 120 : 60)
+                        - Math.log(1 - random.nextDouble()) * (priority == 1 ? 480 : 240);
                 double handling = HANDLING_MINUTES[queue] * 60 * Math.exp(0.5 * random.nextGaussian() - 0.125);
                 int chosen = -1;
                 long start = Long.MAX_VALUE;
@@ -136,7 +139,7 @@ class DemoHistory {
     private static List<Long> arrivals(Random random, long midnight, int mean) {
         double[] weight = new double[24];
         for (int h = 1; h < 13; h++) {
-            weight[h] = (h >= 2 && h < 4) || (h >= 6 && h < 8) ? 2.0 : 1.0;
+            weight[h] = (h >= 2 && h < 4) || (h >= 6 && h < 8) ? 3.0 : 1.0;
         }
         double total = java.util.Arrays.stream(weight).sum();
         List<Long> times = new ArrayList<>();
