@@ -858,6 +858,58 @@ public class RoutingManagement {
                 none, Set.of("pre-sales"), Tier.L1.name()));
     }
 
+    // ------------------------------------------------------------------ history for the simulator
+
+    /**
+     * Every conversation that joined the line from {@code from} (inclusive) to {@code to} (exclusive) and is finished,
+     * by the time it joined: what the routing simulator replays ({@link RoutingHistoryEntry#csv}). Conversations
+     * still waiting or still being handled are left out, since their outcome is not known yet.
+     */
+    public List<RoutingHistoryEntry> history(TenantId tenant, Instant from, Instant to) {
+        if (!from.isBefore(to)) {
+            throw new IllegalArgumentException("from must be before to");
+        }
+        return store.history(tenant.value(), from, to).stream()
+                .filter(e -> e.queue() != null && !e.finishedAt().isBefore(e.queuedAt())).toList();
+    }
+
+    /**
+     * Adds past conversations that Oriole did not route itself (a previous help desk's, or the demo's seeded past)
+     * to the tenant's history, so that the what-if has something to replay from the first day. All or nothing:
+     * entries carry no conversation id, priorities 1 to 4, a queue code, {@code queuedAt <= takenAt <= finishedAt}
+     * (or no {@code takenAt}: the customer gave up), and agents of the tenant.
+     */
+    public int importHistory(TenantId tenant, List<RoutingHistoryEntry> entries) {
+        Set<Long> agentIds = agents.list(tenant).stream().map(Agent::id).collect(Collectors.toSet());
+        for (RoutingHistoryEntry e : entries) {
+            if (e.conversationId() != null) {
+                throw new IllegalArgumentException("imported history has no conversation id");
+            }
+            if (e.queuedAt() == null || e.finishedAt() == null || e.finishedAt().isBefore(e.queuedAt())) {
+                throw new IllegalArgumentException("an entry needs queuedAt and a finishedAt not before it");
+            }
+            if (e.priority() < 1 || e.priority() > 4) {
+                throw new IllegalArgumentException("priority must be 1 to 4, was " + e.priority());
+            }
+            if (e.queue() == null || !e.queue().matches("[a-z0-9][a-z0-9-]{0,63}")) {
+                throw new IllegalArgumentException("queue must be a queue code, was " + e.queue());
+            }
+            if (e.takenAt() != null && (e.takenAt().isBefore(e.queuedAt()) || e.takenAt().isAfter(e.finishedAt()))) {
+                throw new IllegalArgumentException("takenAt must lie between queuedAt and finishedAt");
+            }
+            if (e.agentId() != null && !agentIds.contains(e.agentId())) {
+                throw new IllegalArgumentException("unknown agent " + e.agentId());
+            }
+        }
+        tx.executeWithoutResult(s -> entries.forEach(e -> store.insertImportedHistory(tenant.value(), e)));
+        return entries.size();
+    }
+
+    /** Whether the tenant has imported history (the demo seeds its past once). */
+    public boolean hasImportedHistory(TenantId tenant) {
+        return store.importedHistoryCount(tenant.value()) > 0;
+    }
+
     private String agentName(TenantId tenant, long agentId) {
         return agents.find(tenant, agentId).map(Agent::displayName).orElse("agent " + agentId);
     }

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import io.oriole.routing.Offer;
 import io.oriole.routing.RoutingDecision;
+import io.oriole.routing.RoutingHistoryEntry;
 import io.oriole.routing.RoutingQueue;
 import io.oriole.routing.RoutingSettings;
 
@@ -325,6 +326,63 @@ public class RoutingStore {
     }
 
     public record HandlingSample(long agentId, String intent, double meanSeconds, int samples) {
+    }
+
+    // --- history, for the simulator ---
+
+    /**
+     * An agent took the conversation at {@code at}. Keeps the earliest: events may arrive out of order, and a
+     * transfer later is not when the customer's wait ended.
+     */
+    public void recordTaken(long tenantId, long conversationId, long agentId, Instant at) {
+        ensureHistory(tenantId, conversationId);
+        jdbc.sql("UPDATE routing_history SET taken_at = :at, taken_by = :a WHERE tenant_id = :t "
+                + "AND conversation_id = :c AND (taken_at IS NULL OR taken_at > :at)").param("at", ts(at))
+                .param("a", agentId).param("t", tenantId).param("c", conversationId).update();
+    }
+
+    /** The conversation was resolved or closed at {@code at}; keeps the earliest. */
+    public void recordFinished(long tenantId, long conversationId, Instant at) {
+        ensureHistory(tenantId, conversationId);
+        jdbc.sql("UPDATE routing_history SET finished_at = :at WHERE tenant_id = :t AND conversation_id = :c "
+                + "AND (finished_at IS NULL OR finished_at > :at)").param("at", ts(at)).param("t", tenantId)
+                .param("c", conversationId).update();
+    }
+
+    private void ensureHistory(long tenantId, long conversationId) {
+        jdbc.sql("INSERT INTO routing_history (tenant_id, conversation_id) VALUES (:t, :c) ON CONFLICT DO NOTHING")
+                .param("t", tenantId).param("c", conversationId).update();
+    }
+
+    /**
+     * Finished conversations that joined the line from {@code from} (inclusive) to {@code to} (exclusive), by the
+     * time they joined it. A live conversation's line facts (when, priority, queue) are routing_work's; imported
+     * history carries its own.
+     */
+    public List<RoutingHistoryEntry> history(long tenantId, Instant from, Instant to) {
+        return jdbc.sql("SELECT h.conversation_id, COALESCE(h.queued_at, w.queued_at) AS q, "
+                + "COALESCE(h.priority, w.priority), COALESCE(h.queue_code, w.queue_code), h.taken_at, h.taken_by, "
+                + "h.finished_at FROM routing_history h LEFT JOIN routing_work w ON w.tenant_id = h.tenant_id "
+                + "AND w.conversation_id = h.conversation_id WHERE h.tenant_id = :t AND h.finished_at IS NOT NULL "
+                + "AND COALESCE(h.queued_at, w.queued_at) >= :from AND COALESCE(h.queued_at, w.queued_at) < :to "
+                + "ORDER BY q, h.id").param("t", tenantId).param("from", ts(from)).param("to", ts(to))
+                .query((rs, n) -> new RoutingHistoryEntry(nullableLong(rs, 1), instant(rs, 2), rs.getInt(3),
+                        rs.getString(4), instant(rs, 5), nullableLong(rs, 6), instant(rs, 7)))
+                .list();
+    }
+
+    /** History of past conversations kept without a conversation row: imported, or the demo's seeded past. */
+    public void insertImportedHistory(long tenantId, RoutingHistoryEntry e) {
+        jdbc.sql("INSERT INTO routing_history (tenant_id, conversation_id, queued_at, priority, queue_code, taken_at, "
+                + "taken_by, finished_at) VALUES (:t, NULL, :q, :p, :queue, :taken, :by, :finished)")
+                .param("t", tenantId).param("q", ts(e.queuedAt())).param("p", e.priority())
+                .param("queue", e.queue()).param("taken", ts(e.takenAt())).param("by", e.agentId())
+                .param("finished", ts(e.finishedAt())).update();
+    }
+
+    public long importedHistoryCount(long tenantId) {
+        return jdbc.sql("SELECT COUNT(*) FROM routing_history WHERE tenant_id = :t AND conversation_id IS NULL")
+                .param("t", tenantId).query(Long.class).single();
     }
 
     // --- mapping ---

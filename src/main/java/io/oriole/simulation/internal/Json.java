@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Map;
 
 /** A small JSON writer for the report's maps, lists, strings and numbers: no library needed for output only. */
-final class Json {
+public final class Json {
 
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out, "");
         return out.append('\n').toString();

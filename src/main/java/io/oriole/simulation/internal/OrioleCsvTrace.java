@@ -2,6 +2,7 @@ package io.oriole.simulation.internal;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,13 +40,29 @@ public final class OrioleCsvTrace {
     }
 
     public static Trace read(Path file) {
-        String name = file.toString();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(file.toString(), reader);
+        } catch (IOException e) {
+            throw new TraceFormatException(file.toString(), 0, "cannot read: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a trace that is not a file (an upload, or the platform's own export, in the console's what-if);
+     * {@code name} stands for the file in messages. The reader is not closed.
+     */
+    public static Trace read(String name, Reader source) {
         List<TraceCall> calls = new ArrayList<>();
         boolean hasAgent;
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try {
+            BufferedReader reader = source instanceof BufferedReader buffered ? buffered : new BufferedReader(source);
             String header = reader.readLine();
             if (header == null) {
                 throw new TraceFormatException(name, 1, "empty file, expected a header with " + String.join(",", REQUIRED));
+            }
+            if (header.startsWith("\uFEFF")) {
+                // Spreadsheets save UTF-8 with a byte-order mark; it is not part of the first column's name.
+                header = header.substring(1);
             }
             List<String> columns = Arrays.stream(header.strip().split(",", -1)).map(String::strip).toList();
             Map<String, Integer> index = new HashMap<>();

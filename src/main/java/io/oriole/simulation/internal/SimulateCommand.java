@@ -126,13 +126,7 @@ public final class SimulateCommand {
             return 2;
         }
 
-        Customers customers = Customers.draw(trace, options.seed());
-        Simulator simulator = new Simulator(trace, staffing, customers, targets, options.wrapUp());
-        List<Simulator.Run> runs = new ArrayList<>();
-        for (RoutingPolicy policy : options.policies()) {
-            runs.add(simulator.run(policy));
-        }
-        Report report = new Report(trace, staffing, targets, options.seed(), options.wrapUp(), customers, runs);
+        Report report = replay(trace, staffing, targets, options.seed(), options.wrapUp(), options.policies());
         try {
             if (options.json() != null) {
                 write(options.json(), Json.write(report.toJson()));
@@ -146,6 +140,21 @@ public final class SimulateCommand {
         }
         report.print(out);
         return 0;
+    }
+
+    /**
+     * Replays the trace under each policy, the same customers for every policy: what this command prints and
+     * the console's what-if ({@link io.oriole.simulation.WhatIf}) shows.
+     */
+    public static Report replay(Trace trace, Staffing staffing, Map<String, Long> targets, long seed, long wrapUp,
+            List<RoutingPolicy> policies) {
+        Customers customers = Customers.draw(trace, seed);
+        Simulator simulator = new Simulator(trace, staffing, customers, targets, wrapUp);
+        List<Simulator.Run> runs = new ArrayList<>();
+        for (RoutingPolicy policy : policies) {
+            runs.add(simulator.run(policy));
+        }
+        return new Report(trace, staffing, targets, seed, wrapUp, customers, runs);
     }
 
     /** Writes to a temporary file beside the target and moves it in place: never a half-written report. */
@@ -211,14 +220,14 @@ public final class SimulateCommand {
     }
 
     /** The figures of one replay, printed, as JSON and as HTML. */
-    record Report(Trace trace, Staffing staffing, Map<String, Long> targets, long seed, long wrapUp, Customers customers,
+    public record Report(Trace trace, Staffing staffing, Map<String, Long> targets, long seed, long wrapUp, Customers customers,
             List<Simulator.Run> runs) {
 
-        List<CallOutcome> historical() {
+        public List<CallOutcome> historical() {
             return trace.calls().stream().map(CallOutcome::historical).toList();
         }
 
-        double historicalOccupancy() {
+        public double historicalOccupancy() {
             if (!trace.hasServers()) {
                 return Double.NaN;
             }
@@ -230,7 +239,7 @@ public final class SimulateCommand {
             return duty == 0 ? Double.NaN : busy / duty;
         }
 
-        double[] historicalQueueByHour() {
+        public double[] historicalQueueByHour() {
             QueueLength queue = new QueueLength();
             List<long[]> changes = new ArrayList<>();
             for (TraceCall call : trace.calls()) {
@@ -289,7 +298,7 @@ public final class SimulateCommand {
                     sim.serviceLevel(), hist.serviceLevel());
         }
 
-        Map<String, Object> toJson() {
+        public Map<String, Object> toJson() {
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("trace", trace.file());
             json.put("format", trace.format());
