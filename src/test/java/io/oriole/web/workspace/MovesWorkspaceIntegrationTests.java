@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.Authentication;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
@@ -287,8 +287,8 @@ class MovesWorkspaceIntegrationTests {
         return agents.findByUser(demo(), userId).orElseThrow();
     }
 
-    private Authentication as(String email) {
-        return WebTestFixtures.staff(tenants, users, email);
+    private RequestPostProcessor as(String email) {
+        return authentication(WebTestFixtures.staff(tenants, users, email));
     }
 
     private TenantId demo() {
