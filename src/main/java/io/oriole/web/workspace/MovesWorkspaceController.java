@@ -209,7 +209,7 @@ class MovesWorkspaceController {
     }
 
     @ExceptionHandler(MoveRefused.class)
-    ResponseEntity<String> refused(MoveRefused refused, Locale locale) {
+    ResponseEntity<String> refusal(MoveRefused refused, Locale locale) {
         return ResponseEntity.status(refused.status).body(text(refused.key, locale, refused.args));
     }
 

@@ -2,6 +2,7 @@ package io.oriole.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -35,6 +36,8 @@ import io.oriole.conversation.ConversationManagement;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.UserManagement;
+import io.oriole.routing.RoutingManagement;
+import io.oriole.routing.RoutingSettings;
 import io.oriole.tenant.TenantId;
 import io.oriole.tenant.TenantManagement;
 import io.oriole.web.WebTestFixtures;
@@ -73,6 +76,8 @@ class MovesBrowserIntegrationTests {
     CustomerManagement customers;
     @Autowired
     ConversationManagement conversations;
+    @Autowired
+    RoutingManagement routing;
 
     Playwright playwright;
     Browser browser;
@@ -88,6 +93,12 @@ class MovesBrowserIntegrationTests {
                 .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
                         "--no-first-run", "--disable-background-networking", "--disable-component-update",
                         "--disable-sync")));
+    }
+
+    /** Offers stay open five minutes, so a slow machine's sign-in never races the default 30 s expiry. */
+    @BeforeEach
+    void offersWaitLongEnoughForASignIn() {
+        routing.saveSettings(demo(), new RoutingSettings("sla-aware", Duration.ofMinutes(5), false));
     }
 
     @BeforeEach

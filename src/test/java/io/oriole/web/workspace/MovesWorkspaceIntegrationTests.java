@@ -10,6 +10,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.hamcrest.Matchers;
@@ -23,6 +25,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
+import io.oriole.agent.AgentManagement.AgentProfile;
 import io.oriole.agent.Presence;
 import io.oriole.agent.PresenceManagement;
 import io.oriole.agent.Tier;
@@ -35,6 +38,8 @@ import io.oriole.conversation.Participant;
 import io.oriole.conversation.TimelineEntry;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.identity.Role;
+import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
 import io.oriole.routing.Offer;
 import io.oriole.routing.RoutingManagement;
@@ -145,8 +150,9 @@ class MovesWorkspaceIntegrationTests {
     void escalationTakesAnL1ConversationToAnL2AgentWhileAnIdleL1ColleagueIsPassedOver() throws Exception {
         Conversation c = conversationOf(EMMA, "我上周买的鞋子尺码不对，想退货退款");
         online(WANG);
-        online(SOFIA);
-        online(WebTestFixtures.LINA);
+        // A senior of its own with room to spare, so the demo seniors' load from other suites cannot matter.
+        Agent senior = seniorAgent();
+        presence.heartbeat(demo(), senior.id(), Presence.ONLINE);
 
         mvc.perform(post("/workspace/conversations/{id}/escalate", c.id()).param("reason", "Refund above my limit")
                 .with(as(EMMA)).with(csrf())).andExpect(status().isNoContent());
@@ -159,11 +165,11 @@ class MovesWorkspaceIntegrationTests {
         });
         Offer offer = agents.list(demo()).stream().flatMap(a -> routing.openOffers(demo(), a.id()).stream())
                 .filter(o -> o.conversationId() == c.id()).findFirst().orElseThrow();
-        Agent senior = agents.find(demo(), offer.agentId()).orElseThrow();
-        assertThat(senior.tier()).isGreaterThanOrEqualTo(Tier.L2);
+        Agent offered = agents.find(demo(), offer.agentId()).orElseThrow();
+        assertThat(offered.tier()).isGreaterThanOrEqualTo(Tier.L2);
 
-        routing.accept(demo(), offer.id(), senior.id());
-        assertThat(conversations.get(demo(), c.id()).assigneeAgentId()).isEqualTo(senior.id());
+        routing.accept(demo(), offer.id(), offered.id());
+        assertThat(conversations.get(demo(), c.id()).assigneeAgentId()).isEqualTo(offered.id());
     }
 
     @Test
@@ -274,6 +280,14 @@ class MovesWorkspaceIntegrationTests {
         Agent owner = agent(ownerEmail);
         conversations.assign(demo(), c.id(), owner.id(), owner.displayName(), Actor.system());
         return conversations.get(demo(), c.id());
+    }
+
+    private Agent seniorAgent() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        User user = users.create(demo(), "l2-" + suffix + "@demo.oriole.dev", "L2 " + suffix,
+                WebTestFixtures.PASSWORD, Role.AGENT, "zh-CN");
+        return agents.create(demo(), user.id(), new AgentProfile("L2 " + suffix, Tier.L2, 20, List.of("zh", "en"),
+                Set.of("after-sales"), Map.of("after-sales", 4, "billing", 4, "technical", 4, "pre-sales", 4)));
     }
 
     private Agent online(String email) {
