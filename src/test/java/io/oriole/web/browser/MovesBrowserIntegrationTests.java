@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
@@ -76,6 +78,8 @@ class MovesBrowserIntegrationTests {
     CustomerManagement customers;
     @Autowired
     ConversationManagement conversations;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     RoutingManagement routing;
 
@@ -178,6 +182,11 @@ class MovesBrowserIntegrationTests {
                 null);
         Agent owner = agent(ownerEmail);
         conversations.assign(demo(), c.id(), owner.id(), owner.displayName(), Actor.system());
+        // Routing learns of the opening and the owner asynchronously; a move made before that would be undone by
+        // the late news, so wait until routing counts the conversation on its owner.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
+                + "WHERE conversation_id = :c AND status = 'ASSIGNED' AND agent_id = :a").param("c", c.id())
+                .param("a", owner.id()).query(Long.class).single() == 1);
         return c;
     }
 

@@ -9,17 +9,20 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.awaitility.Awaitility;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -78,6 +81,8 @@ class MovesWorkspaceIntegrationTests {
     CustomerManagement customers;
     @Autowired
     ConversationManagement conversations;
+    @Autowired
+    JdbcClient jdbc;
     @Autowired
     RoutingManagement routing;
 
@@ -279,6 +284,11 @@ class MovesWorkspaceIntegrationTests {
                 "moves " + UUID.randomUUID(), text, null);
         Agent owner = agent(ownerEmail);
         conversations.assign(demo(), c.id(), owner.id(), owner.displayName(), Actor.system());
+        // Routing learns of the opening and the owner asynchronously; a move made before that would be undone by
+        // the late news, so wait until routing counts the conversation on its owner.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
+                + "WHERE conversation_id = :c AND status = 'ASSIGNED' AND agent_id = :a").param("c", c.id())
+                .param("a", owner.id()).query(Long.class).single() == 1);
         return conversations.get(demo(), c.id());
     }
 
