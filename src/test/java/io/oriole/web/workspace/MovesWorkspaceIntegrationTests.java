@@ -12,6 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -168,8 +169,10 @@ class MovesWorkspaceIntegrationTests {
             assertThat(m.internal()).isTrue();
             assertThat(m.body()).contains("L1 → L2").contains("Refund above my limit");
         });
-        Offer offer = agents.list(demo()).stream().flatMap(a -> routing.openOffers(demo(), a.id()).stream())
-                .filter(o -> o.conversationId() == c.id()).findFirst().orElseThrow();
+        // The request's own routing round offers it, or the scanner's if that round held the claim at the time.
+        Offer offer = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> agents.list(demo()).stream()
+                .flatMap(a -> routing.openOffers(demo(), a.id()).stream())
+                .filter(o -> o.conversationId() == c.id()).findFirst(), Optional::isPresent).orElseThrow();
         Agent offered = agents.find(demo(), offer.agentId()).orElseThrow();
         assertThat(offered.tier()).isGreaterThanOrEqualTo(Tier.L2);
 
