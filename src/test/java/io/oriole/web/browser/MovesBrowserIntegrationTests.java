@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -150,12 +151,10 @@ class MovesBrowserIntegrationTests {
         assertThat(specialist.locator(".composer .notes-only-notice")).containsText("internal notes only");
         specialist.locator("#note-form textarea[name=body]").fill("Billing: the refund is allowed, order paid by card.");
         specialist.locator("#note-form button[type=submit]").click();
-        assertThat(specialist.locator("#messages .msg.internal"))
-                .containsText("Billing: the refund is allowed, order paid by card.");
+        assertThat(note(specialist, "Billing: the refund is allowed, order paid by card.")).hasCount(1);
 
         // Live: Emma's open page receives Sofia's note without a reload.
-        assertThat(emma.locator("#messages .msg.internal"))
-                .containsText("Billing: the refund is allowed, order paid by card.");
+        assertThat(note(emma, "Billing: the refund is allowed, order paid by card.")).containsText("Sofia Rossi");
 
         // Sofia (L2 too) goes home, so the escalation's only senior at work is 李娜.
         sofiaContext.close();
@@ -164,7 +163,7 @@ class MovesBrowserIntegrationTests {
 
         emma.locator("#escalate-form input[name=reason]").fill("Refund above my limit, please approve");
         emma.locator("#escalate-form button[type=submit]").click();
-        assertThat(emma.locator("#messages .msg.internal")).containsText("escalated L1 → L2");
+        assertThat(note(emma, "escalated L1 → L2")).containsText("Refund above my limit, please approve");
         assertThat(emma.locator("#moves .moves-error")).isHidden();
 
         Page lina = signIn(linaContext, WebTestFixtures.LINA);
@@ -174,6 +173,11 @@ class MovesBrowserIntegrationTests {
         assertThat(lina.locator("#messages")).containsText("我上周买的鞋子尺码不对，想退货退款");
         assertThat(lina.locator("#messages")).containsText("Billing: the refund is allowed, order paid by card.");
         assertThat(lina.locator("#messages")).containsText("Refund above my limit, please approve");
+    }
+
+    /** An internal note on the page's transcript with the given text. */
+    private static Locator note(Page page, String text) {
+        return page.locator("#messages .msg.internal", new Page.LocatorOptions().setHasText(text));
     }
 
     private Conversation emailOwnedBy(String ownerEmail, String subject, String text) {
