@@ -105,6 +105,12 @@ public class ConversationStore {
                 sql.append(" AND assignee_agent_id = :p").append(params.size());
                 params.add(filter.viewerAgentId() == null ? -1L : filter.viewerAgentId());
             }
+            case SHARED -> {
+                sql.append(" AND id IN (SELECT conversation_id FROM conversation_participant WHERE tenant_id = :p0"
+                        + " AND role = 'COLLABORATOR' AND left_at IS NULL AND agent_id = :p").append(params.size())
+                        .append(")");
+                params.add(filter.viewerAgentId() == null ? -1L : filter.viewerAgentId());
+            }
             case UNASSIGNED -> sql.append(" AND assignee_agent_id IS NULL");
             case ALL -> {
             }

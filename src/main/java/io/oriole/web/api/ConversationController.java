@@ -134,15 +134,16 @@ class ConversationController {
 
     @GetMapping
     @Operation(summary = "List conversations",
-            description = "view is all, mine or unassigned (mine is empty for a caller without an agent profile);"
-                    + " without status only active conversations are listed")
+            description = "view is all, mine, shared (invited as a collaborator) or unassigned (mine and shared are"
+                    + " empty for a caller without an agent profile); without status only active conversations are"
+                    + " listed")
     ResultPage<ConversationResponse> list(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(defaultValue = "all") String view, @RequestParam(required = false) ConversationStatus status,
             @RequestParam(required = false) Long customerId,
             @RequestParam(defaultValue = "0") @PositiveOrZero int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(ConversationManagement.MAX_PAGE) int size) {
         InboxFilter.View inboxView = inboxView(view);
-        Long viewerAgentId = inboxView == InboxFilter.View.MINE
+        Long viewerAgentId = inboxView == InboxFilter.View.MINE || inboxView == InboxFilter.View.SHARED
                 ? agents.findByUser(me.tenantId(), me.userId()).map(Agent::id).orElse(null) : null;
         InboxFilter filter = new InboxFilter(inboxView, viewerAgentId, status, customerId);
         return ResultPage.of(conversations.inbox(me.tenantId(), filter, page * size, size),
@@ -252,7 +253,7 @@ class ConversationController {
             return InboxFilter.View.valueOf(view.trim().toUpperCase(Locale.ROOT));
         }
         catch (IllegalArgumentException unknown) {
-            throw new InvalidFieldException("view", "must be one of [all, mine, unassigned]");
+            throw new InvalidFieldException("view", "must be one of [all, mine, shared, unassigned]");
         }
     }
 }

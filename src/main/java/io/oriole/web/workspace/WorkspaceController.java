@@ -92,6 +92,8 @@ class WorkspaceController {
                 .filter(c -> c.id() != id).limit(5).toList());
         model.addAttribute("timeline", conversations.timeline(me.tenantId(), id));
         model.addAttribute("triage", triage.latest(me.tenantId(), id).orElse(null));
+        model.addAttribute("notesOnly", myAgent(me).map(a -> MovesWorkspaceController.isNotesOnly(
+                conversations.participants(me.tenantId(), id), a.id())).orElse(false));
         return "workspace/conversation";
     }
 
@@ -144,7 +146,12 @@ class WorkspaceController {
     ResponseEntity<Void> reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String body,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        conversations.reply(me.tenantId(), id, actor(me), body);
+        Actor by = actor(me);
+        // ConversationManagement refuses it too; checking first gives the agent the reason instead of a conflict.
+        if (MovesWorkspaceController.isNotesOnly(conversations.participants(me.tenantId(), id), by.id())) {
+            throw new NotesOnlyException();
+        }
+        conversations.reply(me.tenantId(), id, by, body);
         return htmx == null ? backTo(id) : changed("messages-changed, conv-changed");
     }
 
@@ -200,6 +207,11 @@ class WorkspaceController {
     @ExceptionHandler(NoAgentProfileException.class)
     ResponseEntity<String> noAgentProfile(Locale locale) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(text("workspace.noAgentProfile", locale));
+    }
+
+    @ExceptionHandler(NotesOnlyException.class)
+    ResponseEntity<String> notesOnly(Locale locale) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(text("moves.error.notesOnly", locale));
     }
 
     private String text(String key, Locale locale) {
@@ -292,6 +304,13 @@ class WorkspaceController {
 
     private static ResponseEntity<Void> changed(String triggers) {
         return ResponseEntity.noContent().header("HX-Trigger", triggers).build();
+    }
+
+    /** A collaborator invited for internal notes only tried to write to the customer. */
+    static class NotesOnlyException extends RuntimeException {
+        NotesOnlyException() {
+            super("invited for internal notes only");
+        }
     }
 
     static class NoAgentProfileException extends RuntimeException {

@@ -219,6 +219,22 @@ class ConversationStorePostgresIntegrationTests {
     }
 
     @Test
+    void sharedInboxListsWhatTheAgentWasInvitedIntoUntilTheyLeave() {
+        Agent specialist = Fixtures.agent(users, agents, tenant, "Sofia Rossi");
+        long invited = store.insertConversation(t, customer.id(), Channel.CHAT, "invited", T0);
+        long owned = store.insertConversation(t, customer.id(), Channel.CHAT, "owned", T0.plusSeconds(1));
+        store.insertConversation(t, customer.id(), Channel.CHAT, "elsewhere", T0.plusSeconds(2));
+        store.inviteCollaborator(t, invited, specialist.id(), false, "Li Na", T0.plusSeconds(3));
+        store.updateAssignee(t, owned, specialist.id(), T0.plusSeconds(4));
+        store.joinParticipant(t, owned, specialist.id(), Participant.Role.OWNER, T0.plusSeconds(4));
+
+        assertInbox(new InboxFilter(InboxFilter.View.SHARED, specialist.id(), null, null), invited);
+        assertInbox(new InboxFilter(InboxFilter.View.SHARED, null, null, null));
+        store.leaveParticipant(t, invited, specialist.id(), T0.plusSeconds(5));
+        assertInbox(new InboxFilter(InboxFilter.View.SHARED, specialist.id(), null, null));
+    }
+
+    @Test
     void participantsAndTimelineKeepTheirOrder() {
         Agent owner = Fixtures.agent(users, agents, tenant, "Chen Jing");
         Agent helper = Fixtures.agent(users, agents, tenant, "Zhang Wei");
