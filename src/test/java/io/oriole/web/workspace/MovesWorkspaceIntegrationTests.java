@@ -222,13 +222,13 @@ class MovesWorkspaceIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("Sofia Rossi")))
                 .andExpect(content().string(Matchers.containsString("Internal notes only")));
 
-        mvc.perform(post("/workspace/conversations/{id}/reply", c.id()).param("body", "我来处理退款")
+        mvc.perform(post("/workspace/conversations/{id}/reply", c.id()).header("HX-Request", "true").param("body", "我来处理退款")
                 .param("lang", "en").with(as(SOFIA)).with(csrf()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(Matchers.containsString("cannot write to the customer")));
         assertThat(conversations.messages(demo(), c.id(), 0, false, 50)).hasSize(1);
 
-        mvc.perform(post("/workspace/conversations/{id}/note", c.id()).param("body", "重复扣款已在账务系统确认，可以退一笔")
+        mvc.perform(post("/workspace/conversations/{id}/note", c.id()).header("HX-Request", "true").param("body", "重复扣款已在账务系统确认，可以退一笔")
                 .with(as(SOFIA)).with(csrf())).andExpect(status().isNoContent());
         List<Message> afterNote = conversations.messages(demo(), c.id(), 0, true, 50);
         Message note = afterNote.get(afterNote.size() - 1);
