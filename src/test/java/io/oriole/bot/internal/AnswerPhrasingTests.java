@@ -76,6 +76,17 @@ class AnswerPhrasingTests {
     }
 
     @Test
+    void anEndpointWithoutAKeyIsCalledWithoutOne() {
+        server.answer(new Reply("Click Refund [1]."));
+        GenerativeConfig keyless = new GenerativeConfig(true, server.baseUrl(), "local-model", null, 10, 3);
+
+        BotAnswer answer = phrasing.answer(1, keyless, QUESTION, List.of(REFUND, PARCEL));
+
+        assertThat(answer.generated()).isTrue();
+        assertThat(server.received().get(0).authorization()).isNull();
+    }
+
+    @Test
     void onlyAsManyEntriesAsConfiguredAreSent() {
         server.answer(new Reply("Click Refund [1]."));
 

@@ -245,7 +245,7 @@ class BotGenerativeApiIntegrationTests {
         return json.readTree(body);
     }
 
-    JsonNode awaitBotMessage(TenantSetup t, String token) {
+    JsonNode awaitBotMessage(TenantSetup t, String token) throws Exception {
         Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> botMessage(t, token) != null);
         return botMessage(t, token);
     }
