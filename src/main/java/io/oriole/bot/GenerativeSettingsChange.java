@@ -55,6 +55,14 @@ public record GenerativeSettingsChange(boolean enabled, String baseUrl, String m
         }
     }
 
+    @Override
+    public String toString() {
+        // Records print every component; the key must never reach a log line.
+        return "GenerativeSettingsChange[enabled=" + enabled + ", baseUrl=" + baseUrl + ", model=" + model
+                + ", apiKey=" + (apiKey == null ? "keep" : apiKey.isEmpty() ? "remove" : "replace")
+                + ", timeoutSeconds=" + timeoutSeconds + ", maxCitations=" + maxCitations + "]";
+    }
+
     private static boolean isHttpUrl(String url) {
         try {
             URI uri = new URI(url);

@@ -46,6 +46,12 @@ class BotGenerativeController {
      */
     record GenerativeRequest(@NotNull Boolean enabled, String baseUrl, String model, String apiKey,
             @NotNull Integer timeoutSeconds, @NotNull Integer maxCitations) {
+
+        @Override
+        public String toString() {
+            return "GenerativeRequest[enabled=" + enabled + ", baseUrl=" + baseUrl + ", model=" + model
+                    + ", apiKey=" + (apiKey == null ? "absent" : "given") + "]";
+        }
     }
 
     @GetMapping
