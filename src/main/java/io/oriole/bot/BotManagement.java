@@ -66,6 +66,23 @@ public class BotManagement {
         return settings;
     }
 
+    /** The tenant's generative-answer settings, without the API key (only whether one is set). */
+    public GenerativeSettings generativeSettings(TenantId tenant) {
+        return store.generative(tenant.value()).view();
+    }
+
+    /**
+     * Changes the tenant's generative-answer settings; all or nothing.
+     *
+     * @throws BotSettings.InvalidBotSettingException naming the wrong field
+     */
+    @Transactional
+    public GenerativeSettings updateGenerativeSettings(TenantId tenant, GenerativeSettingsChange change) {
+        change.validate();
+        store.saveGenerative(tenant.value(), change.normalized(), clock.instant());
+        return store.generative(tenant.value()).view();
+    }
+
     /**
      * Records the customer's answer to "Did this solve your problem?" for the bot reply at {@code replySeq} of
      * their own conversation.

@@ -42,6 +42,11 @@ import io.oriole.triage.model.LanguageDetector;
  * the conversation's bot-state row lock. Order of checks for a message: the customer asks for a person → VIP →
  * urgent → negative mood → the best knowledge match is confident enough → otherwise "please rephrase", and after
  * {@code maxUnhelpful} misses in a row, a handoff.
+ *
+ * <p>A confident match for a tenant with generative answers on is answered in two transactions with the model
+ * call between them ({@link #onCustomerMessage} returns a {@link PendingAnswer}, {@link #finishAnswer} sends it), so
+ * no row stays locked while the endpoint thinks; {@link #finishAnswer} checks again that the bot still owns the
+ * conversation.
  */
 @Component
 public class BotEngine {
@@ -72,22 +77,34 @@ public class BotEngine {
     }
 
     /**
+     * A confident answer still to be phrased by the tenant's generative model, outside any transaction; nothing about
+     * the message is stored yet, so a crash before {@link #finishAnswer} leaves it to be handled again.
+     * {@code matches}: best first, all published, the first confident.
+     */
+    public record PendingAnswer(TenantId tenant, long conversationId, long messageId, String question,
+            List<KnowledgeMatch> matches, GenerativeConfig generative) {
+    }
+
+    /**
      * Handles a customer's chat message once (a redelivered message finds its turn and stops); messages received
      * before the bot was switched on are left to people.
+     *
+     * @return the answer to phrase when the tenant has generative answers on and the bot is confident; empty when
+     *         the bot has already done everything it will do with this message
      */
     @Transactional
-    public void onCustomerMessage(TenantId tenant, long conversationId, long messageId, String text,
-            Instant receivedAt) {
+    public Optional<PendingAnswer> onCustomerMessage(TenantId tenant, long conversationId, long messageId,
+            String text, Instant receivedAt) {
         BotSettings settings = store.settings(tenant.value());
         Optional<Instant> enabledAt = store.enabledAt(tenant.value());
         // Switching the bot on never makes it answer the backlog that people are already handling.
         if (!settings.enabled() || enabledAt.isEmpty() || receivedAt.isBefore(enabledAt.get())
                 || store.hasTurn(tenant.value(), messageId)) {
-            return;
+            return Optional.empty();
         }
         Optional<Conversation> found = conversations.find(tenant, conversationId);
         if (found.isEmpty() || found.get().channel() != Channel.CHAT) {
-            return;
+            return Optional.empty();
         }
         Conversation conversation = found.get();
         Instant now = clock.instant();
@@ -95,46 +112,84 @@ public class BotEngine {
         // People own the conversation once handed off, assigned, or answered by an agent; the bot never cuts in.
         if (state.handedOff() || conversation.assigneeAgentId() != null || conversation.firstResponseAt() != null) {
             store.insertTurn(tenant.value(), conversationId, messageId, text, "SILENT", null, null, null, now);
-            return;
+            return Optional.empty();
         }
         Language language = LanguageDetector.detect(text);
         if (HandoffDetector.asksForHuman(text)) {
             handOff(tenant, conversation, messageId, text, HandoffReason.CUSTOMER_ASKED, language, null, now);
-            return;
+            return Optional.empty();
         }
         if (settings.handoffOnVip() && customers.find(tenant, conversation.customerId()).map(Customer::isVip)
                 .orElse(false)) {
             handOff(tenant, conversation, messageId, text, HandoffReason.VIP, language, null, now);
-            return;
+            return Optional.empty();
         }
         TriageResult preview = triage.preview(tenant, text);
         if (settings.handoffOnUrgent() && preview.urgency() != Urgency.ORDINARY) {
             handOff(tenant, conversation, messageId, text, HandoffReason.URGENT, language, preview, now);
-            return;
+            return Optional.empty();
         }
         if (settings.handoffOnNegative() && preview.sentiment().isNegative()) {
             handOff(tenant, conversation, messageId, text, HandoffReason.NEGATIVE_SENTIMENT, language, preview, now);
-            return;
+            return Optional.empty();
         }
-        List<KnowledgeMatch> matches = knowledge.search(tenant, text, 1);
+        GenerativeConfig generative = store.generative(tenant.value());
+        List<KnowledgeMatch> matches = knowledge.search(tenant, text,
+                generative.enabled() ? generative.maxCitations() : 1);
         if (!matches.isEmpty() && matches.get(0).confidence() >= settings.minConfidence()) {
-            KnowledgeMatch best = matches.get(0);
-            Message reply = conversations.reply(tenant, conversationId, Actor.bot(), best.entry().body());
-            store.insertTurn(tenant.value(), conversationId, messageId, text, "ANSWERED", best.entry().id(),
-                    best.confidence(), reply.seq(), now);
-            return;
+            if (generative.enabled()) {
+                return Optional.of(new PendingAnswer(tenant, conversationId, messageId, text, matches, generative));
+            }
+            send(tenant, conversationId, messageId, text, BotAnswer.plain(matches.get(0)), now);
+            return Optional.empty();
         }
         knowledge.recordOpenQuestion(tenant, text, OpenQuestion.Reason.NO_MATCH, conversationId, null);
         int streak = state.unhelpfulStreak() + 1;
         if (streak >= settings.maxUnhelpful()) {
             handOff(tenant, conversation, messageId, text, HandoffReason.NOT_ANSWERED, language, preview, now);
-            return;
+            return Optional.empty();
         }
         Message reply = conversations.reply(tenant, conversationId, Actor.bot(), BotReplies.noMatch(language));
         store.insertTurn(tenant.value(), conversationId, messageId, text, "NO_MATCH",
                 matches.isEmpty() ? null : matches.get(0).entry().id(),
                 matches.isEmpty() ? null : matches.get(0).confidence(), reply.seq(), now);
         store.updateConversation(tenant.value(), conversationId, ACTIVE, streak, null, null, now);
+        return Optional.empty();
+    }
+
+    /**
+     * Sends an answer phrased outside the transaction, unless the message was handled meanwhile (a redelivery) or
+     * people took the conversation over while the model was thinking (handoff, assignment, an agent's reply): then
+     * the bot stays silent, as it would have had the message arrived a moment later.
+     */
+    @Transactional
+    public void finishAnswer(PendingAnswer pending, BotAnswer answer) {
+        TenantId tenant = pending.tenant();
+        long conversationId = pending.conversationId();
+        Optional<Conversation> found = conversations.find(tenant, conversationId);
+        if (found.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        BotConversation state = store.lockConversation(tenant.value(), conversationId, now);
+        if (store.hasTurn(tenant.value(), pending.messageId())) {
+            return;
+        }
+        Conversation conversation = conversations.get(tenant, conversationId);
+        if (state.handedOff() || conversation.assigneeAgentId() != null || conversation.firstResponseAt() != null) {
+            store.insertTurn(tenant.value(), conversationId, pending.messageId(), pending.question(), "SILENT", null,
+                    null, null, now);
+            return;
+        }
+        send(tenant, conversationId, pending.messageId(), pending.question(), answer, now);
+    }
+
+    private void send(TenantId tenant, long conversationId, long messageId, String question, BotAnswer answer,
+            Instant now) {
+        Message reply = conversations.reply(tenant, conversationId, Actor.bot(), answer.text());
+        store.insertTurn(tenant.value(), conversationId, messageId, question, "ANSWERED",
+                answer.answered().entry().id(), answer.answered().confidence(), reply.seq(), now, answer.generated(),
+                answer.citedEntryIds());
     }
 
     /**

@@ -2,23 +2,35 @@ package io.oriole.bot.internal;
 
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 import io.oriole.conversation.MessageReceived;
 import io.oriole.tenant.TenantId;
 
-/** Lets the bot see each customer message after intake has committed, on the module listener's own thread. */
+/**
+ * Lets the bot see each customer message after intake has committed, on the module listener's own thread.
+ *
+ * <p>Runs without a transaction of its own ({@code NOT_SUPPORTED}, unlike the usual {@code REQUIRES_NEW}): the
+ * engine's steps each commit their own, and a generative answer is phrased between them, so a slow endpoint (up to
+ * the tenant's timeout, 10 s by default) never holds the conversation's bot-state lock or a database connection.
+ * The event still counts as handled only when this method returns, so a crash mid-way redelivers it.
+ */
 @Component
 class BotListener {
 
     private final BotEngine engine;
+    private final AnswerPhrasing phrasing;
 
-    BotListener(BotEngine engine) {
+    BotListener(BotEngine engine, AnswerPhrasing phrasing) {
         this.engine = engine;
+        this.phrasing = phrasing;
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
     void on(MessageReceived event) {
         engine.onCustomerMessage(new TenantId(event.tenantId()), event.conversationId(), event.messageId(),
-                event.body(), event.occurredAt());
+                event.body(), event.occurredAt())
+                .ifPresent(pending -> engine.finishAnswer(pending, phrasing.answer(event.tenantId(),
+                        pending.generative(), pending.question(), pending.matches())));
     }
 }

@@ -5,8 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import io.oriole.bot.BotConversation;
 import io.oriole.bot.BotSettings;
 import io.oriole.bot.BotTurn;
+import io.oriole.bot.GenerativeSettingsChange;
 import io.oriole.bot.HandoffReason;
 
 /** SQL for bot settings, per-conversation state and turns. Every statement filters on tenant_id. */
@@ -22,7 +27,7 @@ import io.oriole.bot.HandoffReason;
 public class BotStore {
 
     private static final String TURN_COLUMNS = "id, conversation_id, message_id, question, outcome, entry_id, "
-            + "confidence, reply_seq, helpful, verdict, created_at";
+            + "confidence, reply_seq, helpful, verdict, created_at, generated, cited_entry_ids";
 
     private final JdbcClient jdbc;
 
@@ -109,11 +114,23 @@ public class BotStore {
 
     public void insertTurn(long tenantId, long conversationId, long messageId, String question, String outcome,
             Long entryId, Double confidence, Long replySeq, Instant now) {
+        insertTurn(tenantId, conversationId, messageId, question, outcome, entryId, confidence, replySeq, now, false,
+                List.of());
+    }
+
+    /** A turn that may be a generated answer citing {@code citedEntryIds} (in citation order). */
+    public void insertTurn(long tenantId, long conversationId, long messageId, String question, String outcome,
+            Long entryId, Double confidence, Long replySeq, Instant now, boolean generated,
+            List<Long> citedEntryIds) {
+        String cited = citedEntryIds.isEmpty() ? null
+                : citedEntryIds.stream().map(String::valueOf).collect(Collectors.joining(","));
         jdbc.sql("INSERT INTO bot_turn (tenant_id, conversation_id, message_id, question, outcome, entry_id, confidence, "
-                + "reply_seq, created_at) VALUES (:t, :c, :m, :q, :o, :e, :conf, :seq, :now)")
+                + "reply_seq, created_at, generated, cited_entry_ids) "
+                + "VALUES (:t, :c, :m, :q, :o, :e, :conf, :seq, :now, :gen, :cited)")
                 .param("t", tenantId).param("c", conversationId).param("m", messageId)
                 .param("q", question.length() > 2000 ? question.substring(0, 2000) : question).param("o", outcome)
-                .param("e", entryId).param("conf", confidence).param("seq", replySeq).param("now", utc(now)).update();
+                .param("e", entryId).param("conf", confidence).param("seq", replySeq).param("now", utc(now))
+                .param("gen", generated).param("cited", cited).update();
     }
 
     public List<BotTurn> turns(long tenantId, long conversationId) {
@@ -149,7 +166,44 @@ public class BotStore {
         return new BotTurn(rs.getLong("id"), rs.getLong("conversation_id"), rs.getLong("message_id"),
                 rs.getString("question"), rs.getString("outcome"), rs.getObject("entry_id", Long.class),
                 rs.getObject("confidence", Double.class), rs.getObject("reply_seq", Long.class),
-                rs.getObject("helpful", Boolean.class), rs.getString("verdict"), at == null ? null : at.toInstant());
+                rs.getObject("helpful", Boolean.class), rs.getString("verdict"), at == null ? null : at.toInstant(),
+                rs.getBoolean("generated"), ids(rs.getString("cited_entry_ids")));
+    }
+
+    private static List<Long> ids(String csv) {
+        return csv == null || csv.isBlank() ? List.of()
+                : Arrays.stream(csv.split(",")).map(String::trim).map(Long::valueOf).toList();
+    }
+
+    /** The tenant's generative settings including the API key; the defaults (off) when never configured. */
+    public GenerativeConfig generative(long tenantId) {
+        return jdbc.sql("SELECT enabled, base_url, model, api_key, timeout_seconds, max_citations "
+                + "FROM bot_generative_settings WHERE tenant_id = :t").param("t", tenantId)
+                .query((rs, n) -> new GenerativeConfig(rs.getBoolean(1), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getInt(5), rs.getInt(6)))
+                .optional().orElse(GenerativeConfig.DEFAULT);
+    }
+
+    /** Stores a validated, normalized change; a null API key keeps the stored one, an empty one removes it. */
+    public void saveGenerative(long tenantId, GenerativeSettingsChange c, Instant now) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("t", tenantId);
+        params.put("on", c.enabled());
+        params.put("url", c.baseUrl());
+        params.put("model", c.model());
+        params.put("keep", c.apiKey() == null);
+        params.put("key", c.apiKey() == null || c.apiKey().isEmpty() ? null : c.apiKey());
+        params.put("timeout", c.timeoutSeconds());
+        params.put("cite", c.maxCitations());
+        params.put("now", utc(now));
+        int updated = jdbc.sql("UPDATE bot_generative_settings SET enabled = :on, base_url = :url, model = :model, "
+                + "api_key = CASE WHEN :keep THEN api_key ELSE :key END, timeout_seconds = :timeout, "
+                + "max_citations = :cite, updated_at = :now WHERE tenant_id = :t").params(params).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO bot_generative_settings (tenant_id, enabled, base_url, model, api_key, "
+                    + "timeout_seconds, max_citations, updated_at) VALUES (:t, :on, :url, :model, :key, :timeout, "
+                    + ":cite, :now)").params(params).update();
+        }
     }
 
     private static OffsetDateTime utc(Instant i) {

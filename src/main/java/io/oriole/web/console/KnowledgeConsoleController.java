@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.oriole.bot.BotManagement;
 import io.oriole.bot.BotSettings;
+import io.oriole.bot.GenerativeSettingsChange;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.knowledge.EntryDraft;
 import io.oriole.knowledge.EntryStatus;
@@ -59,6 +60,7 @@ class KnowledgeConsoleController {
         model.addAttribute("matches", ask == null || ask.isBlank() ? List.of() : knowledge.search(me.tenantId(), ask, 5));
         model.addAttribute("groups", knowledge.openQuestionGroups(me.tenantId()));
         model.addAttribute("settings", bot.settings(me.tenantId()));
+        model.addAttribute("generative", bot.generativeSettings(me.tenantId()));
         model.addAttribute("languages", Language.values());
         model.addAttribute("statuses", EntryStatus.values());
         return "console/knowledge";
@@ -169,6 +171,29 @@ class KnowledgeConsoleController {
         try {
             bot.updateSettings(me.tenantId(), new BotSettings(enabled, minConfidence, maxUnhelpful, handoffOnVip,
                     handoffOnUrgent, handoffOnNegative));
+            flash.addFlashAttribute("saved", true);
+        }
+        catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/knowledge";
+    }
+
+    /**
+     * The generative-answer section. The key field is never filled in by the page: left empty it keeps the stored
+     * key, {@code clearApiKey} removes it.
+     */
+    @PostMapping("/console/knowledge/bot/generative")
+    @PreAuthorize("hasRole('ADMIN')")
+    String generativeSettings(@AuthenticationPrincipal StaffPrincipal me,
+            @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String baseUrl,
+            @RequestParam(defaultValue = "") String model, @RequestParam(defaultValue = "") String apiKey,
+            @RequestParam(defaultValue = "false") boolean clearApiKey, @RequestParam int timeoutSeconds,
+            @RequestParam int maxCitations, RedirectAttributes flash) {
+        String key = clearApiKey ? "" : apiKey.isBlank() ? null : apiKey;
+        try {
+            bot.updateGenerativeSettings(me.tenantId(),
+                    new GenerativeSettingsChange(enabled, baseUrl, model, key, timeoutSeconds, maxCitations));
             flash.addFlashAttribute("saved", true);
         }
         catch (IllegalArgumentException e) {
