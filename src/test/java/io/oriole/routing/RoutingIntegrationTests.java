@@ -20,6 +20,7 @@ import io.oriole.agent.Tier;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
+import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.Message;
 import io.oriole.conversation.Participant;
 import io.oriole.customer.Customer;
@@ -206,6 +207,29 @@ class RoutingIntegrationTests {
             assertThat(d.outcome()).isEqualTo("WITHDRAWN");
             assertThat(d.reasons()).contains("Gone Away is no longer online");
         });
+    }
+
+    @Test
+    void conversationClosedWhileWaitingLeavesTheLineAndItsOfferIsWithdrawn() {
+        TenantId t = tenantWithTechnicalQueue();
+        Agent first = fixture.agent(t, "First Pick", Tier.L2, 5, Map.of("technical", 5), "technical");
+        fixture.online(t, first);
+        Conversation offeredOne = waitingTechnical(t, fixture.customer(t, "刘洋", VipTier.NONE), PriorityLevel.P3,
+                Urgency.ORDINARY);
+        fixture.settle();
+        assertThat(routing.openOffers(t, first.id())).hasSize(1);
+
+        // Spam or a duplicate: closed straight away, never resolved.
+        conversations.setStatus(t, offeredOne.id(), ConversationStatus.CLOSED, Actor.system());
+        fixture.settle();
+
+        assertThat(routing.openOffers(t, first.id())).isEmpty();
+        Agent later = fixture.agent(t, "Later Pick", Tier.L1, 5, Map.of("technical", 3), "technical");
+        fixture.online(t, later);
+        routing.scan();
+        fixture.settle();
+        assertThat(routing.openOffers(t, later.id())).isEmpty();
+        assertThat(routing.openOffers(t, first.id())).isEmpty();
     }
 
     @Test

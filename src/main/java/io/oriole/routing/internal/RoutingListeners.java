@@ -14,6 +14,8 @@ import io.oriole.conversation.ConversationAssigned;
 import io.oriole.conversation.ConversationOpened;
 import io.oriole.conversation.ConversationReopened;
 import io.oriole.conversation.ConversationResolved;
+import io.oriole.conversation.ConversationStatus;
+import io.oriole.conversation.ConversationStatusChanged;
 import io.oriole.routing.RoutingManagement;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.ConversationTriaged;
@@ -62,6 +64,18 @@ class RoutingListeners {
     void on(ConversationResolved event) {
         routing.finished(new TenantId(event.tenantId()), event.conversationId(), event.assigneeAgentId(),
                 event.occurredAt());
+    }
+
+    /**
+     * Closed without being resolved first (spam, a duplicate, a customer who left): the work leaves the line and any
+     * open offer is withdrawn, as for resolved work. No handling time is learned from it.
+     */
+    @Async
+    @TransactionalEventListener
+    void on(ConversationStatusChanged event) {
+        if (event.to() == ConversationStatus.CLOSED && event.from() != ConversationStatus.RESOLVED) {
+            routing.finished(new TenantId(event.tenantId()), event.conversationId(), null, event.occurredAt());
+        }
     }
 
     @Async
