@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.oriole.cluster.ClusterChanges;
+import io.oriole.cluster.RemoteChange;
 import io.oriole.triage.ConversationTriaged;
 import io.oriole.triage.IntentExample;
 import io.oriole.triage.Priority;
@@ -31,32 +33,39 @@ import io.oriole.triage.model.PriorityWeights;
 @Component
 public class TriageOperations {
 
+    /** Announcement topics: the tenant's labelled examples changed (retrain), or its rules (catalogue, weights). */
+    static final String EXAMPLES_CHANGED = "triage.examples";
+    static final String RULES_CHANGED = "triage.rules";
+
     private final TriageStore store;
     private final TenantTriages tenants;
     private final ApplicationEventPublisher events;
+    private final ClusterChanges cluster;
 
-    TriageOperations(TriageStore store, TenantTriages tenants, ApplicationEventPublisher events) {
+    TriageOperations(TriageStore store, TenantTriages tenants, ApplicationEventPublisher events,
+            ClusterChanges cluster) {
         this.store = store;
         this.tenants = tenants;
         this.events = events;
+        this.cluster = cluster;
     }
 
     public void replaceIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
         store.replaceIntentExamples(tenantId, examples, now);
-        tenants.retrain(tenantId);
+        examplesChanged(tenantId);
     }
 
     @Transactional
     public void addIntentExamples(long tenantId, List<IntentExample> examples, Instant now) {
         store.addIntentExamples(tenantId, examples, now);
-        tenants.retrain(tenantId);
+        examplesChanged(tenantId);
     }
 
     @Transactional
     public int deleteIntentLabel(long tenantId, String label) {
         int removed = store.deleteLabel(tenantId, label);
         if (removed > 0) {
-            tenants.retrain(tenantId);
+            examplesChanged(tenantId);
         }
         return removed;
     }
@@ -78,13 +87,13 @@ public class TriageOperations {
     public void replacePriorityWeights(long tenantId, Map<String, ? extends Number> weights) {
         PriorityWeights.defaults().with(weights);
         store.replacePriorityWeights(tenantId, weights);
-        afterCommit(() -> tenants.refreshRules(tenantId));
+        rulesChanged(tenantId);
     }
 
     @Transactional
     public void replaceCatalogue(long tenantId, Collection<String> products) {
         store.replaceCatalogue(tenantId, new LinkedHashSet<>(products));
-        afterCommit(() -> tenants.refreshRules(tenantId));
+        rulesChanged(tenantId);
     }
 
     public Optional<TriageResult> latest(long tenantId, long conversationId) {
@@ -138,7 +147,27 @@ public class TriageOperations {
                 new Priority(o.level(), computed.priority().score(), factors));
     }
 
+    /** Training reads the examples on another thread, so it starts once they are committed; other nodes too. */
+    private void examplesChanged(long tenantId) {
+        afterCommit(() -> {
+            tenants.retrain(tenantId);
+            cluster.announce(new RemoteChange(EXAMPLES_CHANGED, tenantId, null));
+        });
+    }
+
+    /** Changed rules apply at once here and, once announced, on the other nodes. */
+    private void rulesChanged(long tenantId) {
+        afterCommit(() -> {
+            tenants.refreshRules(tenantId);
+            cluster.announce(new RemoteChange(RULES_CHANGED, tenantId, null));
+        });
+    }
+
     private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {

@@ -56,7 +56,7 @@ final class RedisLiveFanOut implements LiveFanOut, AutoCloseable {
         }
         catch (RuntimeException unreachable) {
             client.shutdown();
-            throw new IllegalStateException("oriole.live.redis-url is set but Redis at " + redisUrl
+            throw new IllegalStateException("oriole.redis.url is set but Redis at " + redisUrl
                     + " cannot be reached: " + unreachable.getMessage(), unreachable);
         }
         subscriber.addListener(new RedisPubSubAdapter<>() {

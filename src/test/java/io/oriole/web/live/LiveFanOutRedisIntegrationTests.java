@@ -48,7 +48,7 @@ class LiveFanOutRedisIntegrationTests {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("oriole.live.redis-url", RedisAvailableCondition::url);
+        registry.add("oriole.redis.url", RedisAvailableCondition::url);
         registry.add("oriole.live.redis-channel", () -> CHANNEL);
     }
 

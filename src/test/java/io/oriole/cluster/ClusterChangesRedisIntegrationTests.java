@@ -1,0 +1,142 @@
+package io.oriole.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.oriole.knowledge.EntryDraft;
+import io.oriole.knowledge.EntryStatus;
+import io.oriole.knowledge.KnowledgeEntry;
+import io.oriole.knowledge.KnowledgeManagement;
+import io.oriole.support.Fixtures;
+import io.oriole.support.OrioleIntegrationTest;
+import io.oriole.support.RedisAvailableCondition;
+import io.oriole.support.RequiresRedis;
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
+import io.oriole.triage.Language;
+import io.oriole.triage.TriageManagement;
+
+/**
+ * This node against the real Redis server, with the test playing another node that writes to the shared database
+ * behind this node's back: this node's in-memory knowledge index and triage rules stay stale until the other node's
+ * announcement arrives, and then follow the database. What this node changes it announces for the others.
+ */
+@RequiresRedis
+@OrioleIntegrationTest
+class ClusterChangesRedisIntegrationTests {
+
+    private static final String CHANNEL = "oriole:test:changes:" + UUID.randomUUID();
+
+    @DynamicPropertySource
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("oriole.redis.url", RedisAvailableCondition::url);
+        registry.add("oriole.cluster.channel", () -> CHANNEL);
+    }
+
+    @Autowired
+    TenantManagement tenants;
+    @Autowired
+    KnowledgeManagement knowledge;
+    @Autowired
+    TriageManagement triage;
+    @Autowired
+    JdbcClient jdbc;
+
+    private RedisClient redis;
+    private StatefulRedisConnection<String, String> otherNode;
+    private StatefulRedisPubSubConnection<String, String> channelListener;
+    private final List<String> announced = new CopyOnWriteArrayList<>();
+    private TenantId tenant;
+
+    @BeforeEach
+    void connectAsAnotherNode() {
+        redis = RedisClient.create(RedisAvailableCondition.url());
+        otherNode = redis.connect();
+        channelListener = redis.connectPubSub();
+        channelListener.addListener(new RedisPubSubAdapter<>() {
+            @Override
+            public void message(String channel, String message) {
+                announced.add(message);
+            }
+        });
+        channelListener.sync().subscribe(CHANNEL);
+        tenant = Fixtures.tenant(tenants).tenantId();
+    }
+
+    @AfterEach
+    void disconnect() {
+        channelListener.close();
+        otherNode.close();
+        redis.shutdown();
+    }
+
+    @Test
+    void knowledgeEditedOnAnotherNodeReachesThisNodesIndexWhenAnnounced() {
+        KnowledgeEntry entry = knowledge.create(tenant, new EntryDraft("How do I reset the thermostat?",
+                "Hold the dial for ten seconds until the light blinks.", List.of("thermostat reset"), "product",
+                Language.EN, List.of(), EntryStatus.PUBLISHED), "admin@example.com");
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(m -> m.contains(
+                "\"topic\":\"knowledge.entry\"") && m.contains("\"tenant\":" + tenant.value())
+                && m.contains("\"key\":\"" + entry.id() + "\"")));
+        assertThat(found(entry)).isTrue();
+
+        // The other node unpublishes it in the shared database; this node's index has not heard yet.
+        jdbc.sql("UPDATE knowledge_entry SET status = 'DRAFT' WHERE tenant_id = :t AND id = :id")
+                .param("t", tenant.value()).param("id", entry.id()).update();
+        assertThat(found(entry)).isTrue();
+
+        announceAsOtherNode("knowledge.entry", Long.toString(entry.id()));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !found(entry));
+    }
+
+    @Test
+    void catalogueChangedOnAnotherNodeReachesThisNodesTriageWhenAnnounced() {
+        String message = "我们买的 Aurora Hub X2 一直掉线";
+        assertThat(triage.preview(tenant, message).facts().products()).isEmpty();
+
+        jdbc.sql("INSERT INTO triage_product (tenant_id, name) VALUES (:t, 'Aurora Hub X2')")
+                .param("t", tenant.value()).update();
+        assertThat(triage.preview(tenant, message).facts().products()).isEmpty();
+
+        announceAsOtherNode("triage.rules", "");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> triage.preview(tenant, message).facts().products().contains("Aurora Hub X2"));
+    }
+
+    @Test
+    void catalogueChangedHereIsAnnouncedForTheOtherNodes() {
+        triage.replaceCatalogue(tenant, List.of("Aurora Hub X2"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(m -> m.contains(
+                "\"topic\":\"triage.rules\"") && m.contains("\"tenant\":" + tenant.value())));
+        assertThat(triage.preview(tenant, "Aurora Hub X2 掉线").facts().products()).contains("Aurora Hub X2");
+    }
+
+    private boolean found(KnowledgeEntry entry) {
+        return knowledge.search(tenant, "thermostat reset", 5).stream().anyMatch(m -> m.entry().id() == entry.id());
+    }
+
+    private void announceAsOtherNode(String topic, String key) {
+        otherNode.sync().publish(CHANNEL, "{\"node\":\"node-b\",\"topic\":\"" + topic + "\",\"tenant\":"
+                + tenant.value() + ",\"key\":\"" + key + "\"}");
+    }
+}
