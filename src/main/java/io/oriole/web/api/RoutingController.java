@@ -186,6 +186,11 @@ class RoutingController {
         if (request.agentId() != null) {
             agents.find(me.tenantId(), request.agentId())
                     .orElseThrow(() -> new InvalidFieldException("agentId", "no such agent"));
+            // A transfer to an agent takes effect at once; an offline owner would leave the customer unanswered.
+            if (presence.presence(me.tenantId(), request.agentId()) == io.oriole.agent.Presence.OFFLINE) {
+                throw new InvalidFieldException("agentId",
+                        "the agent is offline; transfer to their queue or department instead");
+            }
             routing.transferToAgent(me.tenantId(), id, request.agentId(), request.note(), by);
         }
         else if (!blank(request.queue())) {

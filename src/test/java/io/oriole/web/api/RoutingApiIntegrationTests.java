@@ -84,6 +84,27 @@ class RoutingApiIntegrationTests {
     }
 
     @Test
+    void transferToAnOfflineAgentIsRefusedNamingTheAgent() {
+        TenantSetup t = fixture.tenant("routing-offline");
+        String conversation = "/api/v1/conversations/" + t.conversationId();
+        String ownerBefore = api.get(t.adminToken(), conversation).body().path("assigneeAgentId").toString();
+
+        Reply refused = api.post(t.adminToken(), conversation + "/transfer", "{\"agentId\": " + t.agentId()
+                + ", \"note\": \"please take over\"}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.errorField(0)).isEqualTo("agentId");
+        assertThat(api.get(t.adminToken(), conversation).body().path("assigneeAgentId").toString())
+                .isEqualTo(ownerBefore).isNotEqualTo(Long.toString(t.agentId()));
+
+        api.put(t.agentToken(), "/api/v1/presence", "{\"status\": \"ONLINE\"}");
+        assertThat(api.post(t.adminToken(), conversation + "/transfer", "{\"agentId\": " + t.agentId()
+                + ", \"note\": \"please take over\"}").status()).isEqualTo(202);
+        assertThat(api.get(t.adminToken(), conversation).body().path("assigneeAgentId").asLong())
+                .isEqualTo(t.agentId());
+    }
+
+    @Test
     void transferToADepartmentKeepsTheOwnerAndLeavesANote() {
         TenantSetup t = fixture.tenant("routing-dept");
         String conversation = "/api/v1/conversations/" + t.conversationId();
