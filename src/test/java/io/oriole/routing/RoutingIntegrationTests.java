@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -326,6 +327,48 @@ class RoutingIntegrationTests {
         assertThat(conversations.get(t, c.id()).assigneeAgentId()).isEqualTo(l2.id());
         assertThat(conversations.messages(t, c.id(), 0, true, 100)).startsWith(before.toArray(Message[]::new))
                 .anySatisfy(m -> assertThat(m.body()).contains("escalated L1 → L2").contains("reset did not help"));
+    }
+
+    @Test
+    void lateNewsOfTheAssignmentDoesNotUndoAnEscalationMadeAfterIt() {
+        TenantId t = tenantWithTechnicalQueue();
+        Agent l1 = fixture.agent(t, "Level One", Tier.L1, 5, Map.of("technical", 3), "technical");
+        Agent l2 = fixture.agent(t, "Level Two", Tier.L2, 5, Map.of("technical", 4), "technical");
+        Conversation c = fixture.conversation(t, fixture.customer(t, "刘洋", VipTier.NONE), "固件升级后无法开机");
+        conversations.assign(t, c.id(), l1.id(), l1.displayName(), Actor.agent(l1.id(), l1.displayName()));
+        Instant assignedAt = clock.instant();
+        fixture.online(t, l1, l2);
+        fixture.settle();
+        routing.escalate(t, c.id(), "reset did not help", Actor.agent(l1.id(), l1.displayName()));
+        fixture.settle();
+        Offer toSenior = routing.openOffers(t, l2.id()).get(0);
+
+        // The assignment's news reaches routing only now (a slow listener thread).
+        routing.ownerChanged(t, c.id(), l1.id(), assignedAt);
+
+        assertThat(routing.openOffers(t, l2.id())).extracting(Offer::id).containsExactly(toSenior.id());
+        routing.accept(t, toSenior.id(), l2.id());
+        assertThat(conversations.get(t, c.id()).assigneeAgentId()).isEqualTo(l2.id());
+    }
+
+    @Test
+    void aNewAssignmentAfterAnEscalationStillTakesEffect() {
+        TenantId t = tenantWithTechnicalQueue();
+        Agent l1 = fixture.agent(t, "Level One", Tier.L1, 5, Map.of("technical", 3), "technical");
+        Agent l2 = fixture.agent(t, "Level Two", Tier.L2, 5, Map.of("technical", 4), "technical");
+        Conversation c = fixture.conversation(t, fixture.customer(t, "刘洋", VipTier.NONE), "固件升级后无法开机");
+        conversations.assign(t, c.id(), l1.id(), l1.displayName(), Actor.agent(l1.id(), l1.displayName()));
+        fixture.online(t, l1, l2);
+        fixture.settle();
+        routing.escalate(t, c.id(), "reset did not help", Actor.agent(l1.id(), l1.displayName()));
+        fixture.settle();
+        assertThat(routing.openOffers(t, l2.id())).hasSize(1);
+
+        // A supervisor decides, a minute later, that the L1 agent keeps it after all.
+        clock.advance(Duration.ofMinutes(1));
+        routing.ownerChanged(t, c.id(), l1.id(), clock.instant());
+
+        assertThat(routing.openOffers(t, l2.id())).isEmpty();
     }
 
     @Test

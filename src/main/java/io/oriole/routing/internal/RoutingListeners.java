@@ -56,7 +56,8 @@ class RoutingListeners {
     @Async
     @TransactionalEventListener
     void on(ConversationAssigned event) {
-        routing.ownerChanged(new TenantId(event.tenantId()), event.conversationId(), event.agentId());
+        routing.ownerChanged(new TenantId(event.tenantId()), event.conversationId(), event.agentId(),
+                event.occurredAt());
     }
 
     @Async

@@ -96,6 +96,12 @@ public class RoutingStore {
     }
 
     /** Blocking lock on one work row, for commands on a known conversation (accept, decline, transfer). */
+    /** When the work row last changed: a move made after an assignment is newer than the news of it. */
+    public Optional<Instant> workUpdatedAt(long tenantId, long conversationId) {
+        return jdbc.sql("SELECT updated_at FROM routing_work WHERE tenant_id = :t AND conversation_id = :c")
+                .param("t", tenantId).param("c", conversationId).query((rs, n) -> instant(rs, 1)).optional();
+    }
+
     public Optional<WorkRow> lockWork(long tenantId, long conversationId) {
         return jdbc.sql("SELECT " + WORK_COLUMNS + " FROM routing_work WHERE tenant_id = :t AND conversation_id = :c "
                 + "FOR UPDATE").param("t", tenantId).param("c", conversationId).query(WORK).optional();
