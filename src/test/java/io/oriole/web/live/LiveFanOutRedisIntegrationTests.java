@@ -98,6 +98,7 @@ class LiveFanOutRedisIntegrationTests {
         widget.firstMessage(bob, "Do you ship to Macau?");
         List<String> alicePushes = widget.listen(alice);
         List<String> bobPushes = widget.listen(bob);
+        awaitJoined(alicePushes, aliceCustomer, aliceConversation);
 
         publishAsOtherNode("STAFF", 0, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
         publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
@@ -116,6 +117,7 @@ class LiveFanOutRedisIntegrationTests {
         long conversationId = widget.firstMessage(alice, "Can I change the delivery address?");
         long aliceCustomer = conversations.find(demo, conversationId).orElseThrow().customerId();
         List<String> alicePushes = widget.listen(alice);
+        awaitJoined(alicePushes, aliceCustomer, conversationId);
 
         conversations.addNote(demo, conversationId, Actor.system(), "check the courier first");
         conversations.reply(demo, conversationId, Actor.bot(), "Yes, until it ships.");
@@ -151,6 +153,18 @@ class LiveFanOutRedisIntegrationTests {
                         .longValue(), JsonPath.read(m, "$.payload")))
                 .filter(e -> ((Number) JsonPath.read(e.payload(), "$.conversationId")).longValue() == conversationId)
                 .toList();
+    }
+
+    /**
+     * The client sees its socket open a moment before the server has registered it; a push from the other node that
+     * arrives proves the registration, so nothing this node commits afterwards can miss the socket.
+     */
+    private void awaitJoined(List<String> pushes, long customer, long conversationId) {
+        String ready = "{\"type\":\"ready\",\"conversationId\":" + conversationId + "}";
+        await().atMost(10, TimeUnit.SECONDS).until(() -> {
+            publishAsOtherNode("CUSTOMER", customer, ready);
+            return pushes.contains(ready);
+        });
     }
 
     private void publishAsOtherNode(String kind, long customer, String payload) {
