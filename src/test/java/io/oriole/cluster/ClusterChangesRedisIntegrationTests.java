@@ -93,7 +93,7 @@ class ClusterChangesRedisIntegrationTests {
                 "Hold the dial for ten seconds until the light blinks.", List.of("thermostat reset"), "product",
                 Language.EN, List.of(), EntryStatus.PUBLISHED), "admin@example.com");
         await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(m -> m.contains(
-                "\"topic\":\"knowledge.entry\"") && m.contains("\"tenant\":" + tenant.value())
+                "\"topic\":\"knowledge.entry\"") && m.contains("\"tenantId\":" + tenant.value())
                 && m.contains("\"key\":\"" + entry.id() + "\"")));
         assertThat(found(entry)).isTrue();
 
@@ -127,7 +127,7 @@ class ClusterChangesRedisIntegrationTests {
         triage.replaceCatalogue(tenant, List.of("Aurora Hub X2"));
 
         await().atMost(Duration.ofSeconds(10)).until(() -> announced.stream().anyMatch(m -> m.contains(
-                "\"topic\":\"triage.rules\"") && m.contains("\"tenant\":" + tenant.value())));
+                "\"topic\":\"triage.rules\"") && m.contains("\"tenantId\":" + tenant.value())));
         assertThat(triage.preview(tenant, "Aurora Hub X2 掉线").facts().products()).contains("Aurora Hub X2");
     }
 
@@ -136,7 +136,7 @@ class ClusterChangesRedisIntegrationTests {
     }
 
     private void announceAsOtherNode(String topic, String key) {
-        otherNode.sync().publish(CHANNEL, "{\"node\":\"node-b\",\"topic\":\"" + topic + "\",\"tenant\":"
+        otherNode.sync().publish(CHANNEL, "{\"node\":\"node-b\",\"topic\":\"" + topic + "\",\"tenantId\":"
                 + tenant.value() + ",\"key\":\"" + key + "\"}");
     }
 }

@@ -92,8 +92,9 @@ class TenantTriages implements DisposableBean {
                     .map(e -> new LabelledText(e.text(), e.label())).toList();
             TextClassifier intents = examples.stream().map(LabelledText::label).distinct().count() < 2 ? null
                     : TextClassifier.train(examples, embedder, TextClassifier.Settings.defaults());
-            MessageTriage fresh = rulesFor(tenantId).withIntents(intents);
-            current.put(tenantId, fresh);
+            // Rules are re-read inside compute, so a catalogue or weights change that lands while training ran is
+            // never overwritten by rules read before it.
+            current.compute(tenantId, (id, old) -> rulesFor(id).withIntents(intents));
             log.info("triage model for tenant {} ready: {} examples", tenantId, examples.size());
         } catch (RuntimeException e) {
             // The previous model keeps serving; the next upload or restart tries again.

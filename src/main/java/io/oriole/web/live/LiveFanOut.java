@@ -7,9 +7,9 @@ import java.util.function.BiConsumer;
  * commit on any node; the committing node delivers to its own sockets and hands the push to the fan-out, which
  * delivers it on every other node.
  *
- * <p>A single node needs none of this ({@link #singleNode()}); several nodes share Redis pub/sub
- * ({@link RedisLiveFanOut}). Pushes carry no content, only "something changed" and an id, and clients re-fetch
- * through access-checked endpoints, so a push lost between nodes costs a delay, never a message.
+ * <p>A single node needs none of this ({@link #singleNode()}); several nodes share a cluster channel (Redis pub/sub,
+ * see {@link LiveFanOutConfiguration}). Pushes carry no content, only "something changed" and an id, and clients
+ * re-fetch through access-checked endpoints, so a push lost between nodes costs a delay, never a message.
  */
 interface LiveFanOut {
 
