@@ -2,20 +2,28 @@ package io.oriole.web.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.oriole.agent.AgentManagement;
 import io.oriole.agent.Presence;
@@ -32,13 +40,29 @@ import io.oriole.web.WebTestFixtures;
  */
 @Tag("browser")
 @ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-browser" + WebTestFixtures.H2_OPTIONS,
         "oriole.data-dir=${java.io.tmpdir}/oriole-web-browser-tests" })
-class BotBrowserIntegrationTests extends ChromiumTest {
+class BotBrowserIntegrationTests {
 
+    @LocalServerPort
+    int port;
+
+    Playwright playwright;
+    Browser browser;
     BrowserContext agentContext;
     BrowserContext customerContext;
+
+    @BeforeAll
+    void launchChromium() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
 
     @Autowired
     TenantManagement tenants;
@@ -72,6 +96,13 @@ class BotBrowserIntegrationTests extends ChromiumTest {
     void closeContexts() {
         agentContext.close();
         customerContext.close();
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     @Test
@@ -160,6 +191,10 @@ class BotBrowserIntegrationTests extends ChromiumTest {
         customer.locator("#text").fill(text);
         customer.locator("#composer button[type=submit]").click();
         assertThat(customer.locator("#chat [data-seq]", new Page.LocatorOptions().setHasText(text))).hasCount(1);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private static String shortId() {

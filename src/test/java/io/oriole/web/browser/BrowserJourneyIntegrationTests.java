@@ -9,19 +9,25 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.oriole.agent.AgentManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
@@ -45,12 +51,16 @@ import io.oriole.web.WebTestFixtures;
  */
 @Tag("browser")
 @ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-browser" + WebTestFixtures.H2_OPTIONS,
         "oriole.data-dir=${java.io.tmpdir}/oriole-web-browser-tests" })
-class BrowserJourneyIntegrationTests extends ChromiumTest {
+class BrowserJourneyIntegrationTests {
 
     static final Path SCREENSHOT = Path.of(System.getProperty("java.io.tmpdir"), "oriole-workspace.png");
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TenantManagement tenants;
@@ -63,8 +73,20 @@ class BrowserJourneyIntegrationTests extends ChromiumTest {
     @Autowired
     ConversationManagement conversations;
 
+    Playwright playwright;
+    Browser browser;
     BrowserContext agentContext;
     BrowserContext customerContext;
+
+    @BeforeAll
+    void launchChromium() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
 
     @BeforeEach
     void openContexts() {
@@ -78,6 +100,13 @@ class BrowserJourneyIntegrationTests extends ChromiumTest {
     void closeContexts() {
         agentContext.close();
         customerContext.close();
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     @Test
@@ -199,6 +228,10 @@ class BrowserJourneyIntegrationTests extends ChromiumTest {
         customer.locator("#text").fill(text);
         customer.locator("#composer button[type=submit]").click();
         assertThat(customer.locator("#chat [data-seq]", new Page.LocatorOptions().setHasText(text))).hasCount(1);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private static String shortId() {

@@ -3,22 +3,30 @@ package io.oriole.web.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
+import org.junit.jupiter.api.AfterAll;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
@@ -45,15 +53,19 @@ import io.oriole.web.WebTestFixtures;
  */
 @Tag("browser")
 @ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-browser-moves" + WebTestFixtures.H2_OPTIONS,
         "oriole.data-dir=${java.io.tmpdir}/oriole-web-browser-moves-tests",
         // The conversation is an e-mail anyway; no bot round trips in this journey.
         "oriole.demo.bot-enabled=false" })
-class MovesBrowserIntegrationTests extends ChromiumTest {
+class MovesBrowserIntegrationTests {
 
     static final String EMMA = "emma@demo.oriole.dev";
     static final String SOFIA = "sofia@demo.oriole.dev";
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TenantManagement tenants;
@@ -72,9 +84,21 @@ class MovesBrowserIntegrationTests extends ChromiumTest {
     @Autowired
     RoutingManagement routing;
 
+    Playwright playwright;
+    Browser browser;
     BrowserContext emmaContext;
     BrowserContext sofiaContext;
     BrowserContext linaContext;
+
+    @BeforeAll
+    void launchChromium() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
 
     /** Offers stay open five minutes, so a slow machine's sign-in never races the default 30 s expiry. */
     @BeforeEach
@@ -95,6 +119,13 @@ class MovesBrowserIntegrationTests extends ChromiumTest {
         sofiaContext.close();
         linaContext.close();
         agents.list(demo()).forEach(a -> presence.signOff(demo(), a.id()));
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     @Test
@@ -187,4 +218,7 @@ class MovesBrowserIntegrationTests extends ChromiumTest {
         return tenants.findBySlug(WebTestFixtures.DEMO).orElseThrow().tenantId();
     }
 
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 }

@@ -5,14 +5,21 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import java.nio.file.Path;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.oriole.web.WebTestFixtures;
 
@@ -22,12 +29,35 @@ import io.oriole.web.WebTestFixtures;
  */
 @Tag("browser")
 @ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-whatif-browser" + WebTestFixtures.H2_OPTIONS,
         "oriole.data-dir=${java.io.tmpdir}/oriole-web-whatif-browser-tests" })
-class SimulationBrowserIntegrationTests extends ChromiumTest {
+class SimulationBrowserIntegrationTests {
 
     static final Path SCREENSHOT = Path.of(System.getProperty("java.io.tmpdir"), "oriole-what-if.png");
+
+    @LocalServerPort int port;
+
+    Playwright playwright;
+    Browser browser;
+
+    @BeforeAll
+    void launchChromium() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(RequiresChromium.CHROMIUM)
+                .setHeadless(true).setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                        "--disable-sync")));
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
 
     @Test
     void supervisorRunsAllPoliciesOnTheDemoHistoryAndSeesTablesAndCharts() {
@@ -70,4 +100,7 @@ class SimulationBrowserIntegrationTests extends ChromiumTest {
         return page;
     }
 
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
 }

@@ -9,22 +9,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.HexFormat;
+import java.util.List;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import io.oriole.tenant.TenantManagement;
 import io.oriole.web.WebTestFixtures;
@@ -36,21 +44,37 @@ import io.oriole.web.WebTestFixtures;
  */
 @Tag("browser")
 @ExtendWith(RequiresChromium.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=" + WebTestFixtures.H2_MEM + "web-browser" + WebTestFixtures.H2_OPTIONS,
         "oriole.data-dir=${java.io.tmpdir}/oriole-web-browser-tests" })
-class TriageBrowserIntegrationTests extends ChromiumTest {
+class TriageBrowserIntegrationTests {
 
     static final String OUTAGE = "我们公司整个系统都登不上了，所有员工都用不了！";
     /** 赵敏 of 星河科技, the demo tenant's GOLD enterprise customer, as the tenant's own site identifies her. */
     static final String ZHAO_MIN = "shop-user-2001";
     static final String CHEN_JING = "chenjing@demo.oriole.dev";
 
+    @LocalServerPort
+    int port;
+
     @Autowired
     TenantManagement tenants;
 
+    Playwright playwright;
+    Browser browser;
     BrowserContext staffContext;
     BrowserContext customerContext;
+
+    @BeforeAll
+    void launchChromium() {
+        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        playwright = Playwright.create();
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(RequiresChromium.CHROMIUM).setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync")));
+    }
 
     @BeforeEach
     void openContexts() {
@@ -64,6 +88,13 @@ class TriageBrowserIntegrationTests extends ChromiumTest {
     void closeContexts() {
         staffContext.close();
         customerContext.close();
+    }
+
+    @AfterAll
+    void closeChromium() {
+        if (playwright != null) {
+            playwright.close();
+        }
     }
 
     @Test
@@ -137,6 +168,10 @@ class TriageBrowserIntegrationTests extends ChromiumTest {
         page.locator("button[type=submit]").click();
         page.waitForURL("**/workspace");
         return page;
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
     }
 
     private static String hmac(String secret, String value) {
