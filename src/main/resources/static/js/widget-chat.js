@@ -147,6 +147,8 @@
       let type = null;
       try { type = JSON.parse(e.data).type; } catch (ignored) { /* an older push */ }
       if (type === 'queue') { fetchWait(); return; }
+      // Any other push, or the hello that says the server has joined this socket (no later push can be missed):
+      // fetch what is new.
       fetchNew();
       fetchWait();
     };

@@ -11,6 +11,7 @@
   let fetching = null;
   let again = false;
   let backoff = 1000;
+  let connectedBefore = false;
 
   function formatTimes(root) {
     root.querySelectorAll('time[datetime]').forEach(t => {
@@ -64,23 +65,42 @@
     liveState.classList.toggle('offline', !online);
   }
 
+  // Live panels (SLA, triage, header, timeline) refresh on conv-changed. A push that lands while a panel is being
+  // swapped in finds no listener on it yet, so after each burst of pushes one trailing refresh settles every panel.
+  let trailingRefresh = null;
+  function convChanged() {
+    htmx.trigger(body, 'conv-changed');
+    clearTimeout(trailingRefresh);
+    trailingRefresh = setTimeout(() => htmx.trigger(body, 'conv-changed'), 400);
+  }
+
   function connect() {
     const socket = new WebSocket((location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/ws/agent');
     socket.onopen = () => {
       backoff = 1000;
       setLive(true);
-      // Whatever happened while disconnected.
-      fetchNew();
-      htmx.trigger(body, 'inbox-refresh');
     };
     socket.onmessage = e => {
       const event = JSON.parse(e.data);
+      // The server has joined this socket: every later push will arrive, so fetch whatever came before.
+      if (event.type === 'hello') {
+        // Whatever happened before: new messages, the inbox, and, after a reconnect, every live panel (SLA,
+        // triage, header, offers), whose pushes were lost with the old socket.
+        fetchNew();
+        htmx.trigger(body, 'inbox-refresh');
+        if (connectedBefore) {
+          convChanged();
+          htmx.trigger(body, 'offers-changed');
+        }
+        connectedBefore = true;
+        return;
+      }
       document.dispatchEvent(new CustomEvent('oriole:live', { detail: event }));
       if (event.type === 'offer') { htmx.trigger(body, 'offers-changed'); return; }
       if (event.type === 'supervisor-alert') { alertSupervisor(event); return; }
       htmx.trigger(body, 'inbox-refresh');
       if (box && String(event.conversationId) === box.dataset.conversationId) {
-        if (event.seq) fetchNew(); else htmx.trigger(body, 'conv-changed');
+        if (event.seq) fetchNew(); else convChanged();
       }
     };
     socket.onclose = () => {

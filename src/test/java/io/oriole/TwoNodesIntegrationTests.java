@@ -174,7 +174,9 @@ class TwoNodesIntegrationTests {
                 new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        heard.add(data.toString());
+                        if (!data.toString().contains("\"hello\"")) {
+                            heard.add(data.toString());
+                        }
                         socket.request(1);
                         return null;
                     }

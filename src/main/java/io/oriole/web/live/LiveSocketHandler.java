@@ -19,6 +19,11 @@ public class LiveSocketHandler extends TextWebSocketHandler {
         this.updates = updates;
     }
 
+    /**
+     * Joins the socket to its audience; {@link LiveUpdates#join} then says hello. A browser sees its socket open a
+     * moment before this runs, and a push in that moment would be lost, so clients fetch what they missed on the
+     * hello, which comes only once every later push is sure to reach them.
+     */
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         updates.join(session);

@@ -47,6 +47,7 @@ public class LiveUpdates {
     public static final String SUPERVISOR = "oriole.live.supervisor";
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
+    private static final TextMessage HELLO = new TextMessage("{\"type\":\"hello\"}");
     // A browser that stops reading gets dropped instead of blocking the publishing thread.
     private static final int SEND_TIME_LIMIT_MS = 5_000;
     private static final int BUFFER_LIMIT_BYTES = 256 * 1024;
@@ -64,10 +65,16 @@ public class LiveUpdates {
         fanOut.onRemote(this::deliver);
     }
 
+    /**
+     * Joins the socket to its audience, then says hello through the same session decorator as every push, so the
+     * two never write at once. The browser fetches what it missed on the hello: anything committed later is pushed.
+     */
     void join(WebSocketSession raw) {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS,
                 BUFFER_LIMIT_BYTES);
-        audience(raw).computeIfAbsent(keyOf(raw), k -> ConcurrentHashMap.newKeySet()).add(session);
+        Set<WebSocketSession> sessions = audience(raw).computeIfAbsent(keyOf(raw), k -> ConcurrentHashMap.newKeySet());
+        sessions.add(session);
+        send(sessions, session, HELLO);
     }
 
     void leave(WebSocketSession raw) {
@@ -208,21 +215,32 @@ public class LiveUpdates {
         }
     }
 
+    private void send(Set<WebSocketSession> sessions, WebSocketSession session, TextMessage message) {
+        try {
+            if (session.isOpen()) {
+                session.sendMessage(message);
+            }
+        }
+        catch (IOException | RuntimeException gone) {
+            log.debug("dropping live session {}: {}", session.getId(), gone.toString());
+            sessions.remove(session);
+            // Closed, the browser reconnects, gets a new hello and catches up; left open, it would wait forever.
+            try {
+                session.close(org.springframework.web.socket.CloseStatus.SESSION_NOT_RELIABLE);
+            }
+            catch (IOException | RuntimeException alreadyGone) {
+                log.trace("live session {} already closed", session.getId());
+            }
+        }
+    }
+
     private void send(Set<WebSocketSession> sessions, TextMessage message) {
         if (sessions == null) {
             return;
         }
         for (WebSocketSession session : sessions) {
-            try {
-                if (session.isOpen()) {
-                    session.sendMessage(message);
-                }
-            }
-            catch (IOException | RuntimeException gone) {
-                // The client reconnects and re-fetches after its last seq; nothing is lost by dropping it here.
-                log.debug("dropping live session {}: {}", session.getId(), gone.toString());
-                sessions.remove(session);
-            }
+            // The client reconnects and re-fetches after its last seq; nothing is lost by dropping it here.
+            send(sessions, session, message);
         }
     }
 

@@ -44,16 +44,26 @@ final class WidgetClient {
         return ((Number) JsonPath.read(view, "$.conversationId")).longValue();
     }
 
-    /** Opens the visitor's socket; the list fills with every push it hears. */
+    /**
+     * Opens the visitor's socket and waits for the server's hello, which comes once the server has joined the socket
+     * to its audience; the list then fills with every push after it.
+     */
     List<String> listen(String token) throws Exception {
         List<String> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.CountDownLatch hello = new java.util.concurrent.CountDownLatch(1);
         WebSocketSession socket = new StandardWebSocketClient().execute(new TextWebSocketHandler() {
             @Override
             protected void handleTextMessage(WebSocketSession session, TextMessage message) {
-                received.add(message.getPayload());
+                if (message.getPayload().equals("{\"type\":\"hello\"}")) {
+                    hello.countDown();
+                }
+                else {
+                    received.add(message.getPayload());
+                }
             }
         }, "ws://localhost:" + port + "/ws/widget?token=" + token).get(10, TimeUnit.SECONDS);
         assertThat(socket.isOpen()).isTrue();
+        assertThat(hello.await(10, TimeUnit.SECONDS)).as("the server's hello").isTrue();
         return received;
     }
 
