@@ -7,12 +7,14 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import io.oriole.cluster.ClusterChannels;
 import io.oriole.conversation.AgentReplied;
 import io.oriole.conversation.BotReplied;
 import io.oriole.conversation.ConversationEvent;
@@ -34,8 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * event of their tenant, a customer's socket hears only events of their own conversations and never internal
  * notes. The push carries no content, only {@code {type, conversationId, seq?}}: clients fetch what is new through
  * the normal, access-checked endpoints, so a lost push costs a delay, never a message. Each push names its
- * {@link Audience}; this node delivers it to the sockets it holds and the {@link LiveFanOut} carries it to the other
- * nodes, which deliver it to theirs.
+ * {@link Audience}; this node delivers it to the sockets it holds and publishes it on a cluster channel, whose
+ * subscribers on the other nodes deliver it to theirs. A single node's channel sends nothing.
  */
 @Component
 public class LiveUpdates {
@@ -56,13 +58,23 @@ public class LiveUpdates {
     private final Map<String, Set<WebSocketSession>> byCustomer = new ConcurrentHashMap<>();
     private final ConversationManagement conversations;
     private final JsonMapper json;
-    private final LiveFanOut fanOut;
+    private final boolean clustered;
+    private final ClusterChannels.Channel<Push> otherNodes;
 
-    LiveUpdates(ConversationManagement conversations, JsonMapper json, LiveFanOut fanOut) {
+    /** A push on its way between nodes. {@code customer} is 0 unless the audience is one customer. */
+    record Push(Audience.Kind kind, long tenant, long customer, String payload) {
+    }
+
+    LiveUpdates(ConversationManagement conversations, JsonMapper json, ClusterChannels channels,
+            @Value("${oriole.live.redis-channel:oriole:live}") String channel) {
         this.conversations = conversations;
         this.json = json;
-        this.fanOut = fanOut;
-        fanOut.onRemote(this::deliver);
+        this.clustered = channels.clustered();
+        this.otherNodes = channels.channel(channel, Push.class, push -> {
+            if (push.kind() != null && push.payload() != null) {
+                deliver(new Audience(push.kind(), push.tenant(), push.customer()), push.payload());
+            }
+        });
     }
 
     /**
@@ -186,7 +198,7 @@ public class LiveUpdates {
 
     /** With several nodes, a customer's socket may be on another node, so every customer push is addressed. */
     private boolean mayHaveCustomersOf(long tenantId) {
-        if (fanOut.clustered()) {
+        if (clustered) {
             return true;
         }
         String prefix = tenantId + ":";
@@ -196,7 +208,7 @@ public class LiveUpdates {
     /** Delivers to this node's sockets, then to the other nodes'. */
     private void push(Audience audience, String payload) {
         deliver(audience, payload);
-        fanOut.publish(audience, payload);
+        otherNodes.publish(new Push(audience.kind(), audience.tenantId(), audience.customerId(), payload));
     }
 
     /** Delivers a push to the sockets of its audience that this node holds. */
