@@ -130,7 +130,7 @@ public class ConversationManagement {
             throw new IllegalStateException("conversation " + conversationId + " is closed");
         }
         if (agent.type() == AuthorType.AGENT && isNotesOnlyCollaborator(tenant, conversationId, agent.id())) {
-            throw new IllegalStateException(agent.name() + " was invited for internal notes only");
+            throw new NotesOnlyCollaboratorException(agent.name());
         }
         Instant now = clock.instant();
         long seq = store.nextSeq(tenant.value(), conversationId);
@@ -248,7 +248,7 @@ public class ConversationManagement {
 
     private boolean isNotesOnlyCollaborator(TenantId tenant, long conversationId, Long agentId) {
         return agentId != null && activeParticipant(tenant, conversationId, agentId)
-                .filter(p -> p.role() == Participant.Role.COLLABORATOR && !p.canReply()).isPresent();
+                .filter(Participant::notesOnly).isPresent();
     }
 
     /** Moves the conversation to another status; resolving and reopening announce themselves as such. */

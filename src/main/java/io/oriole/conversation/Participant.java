@@ -13,6 +13,11 @@ public record Participant(long id, long conversationId, long agentId, Role role,
         return leftAt == null;
     }
 
+    /** Still in the conversation as a specialist who may post internal notes but not write to the customer. */
+    public boolean notesOnly() {
+        return isActive() && role == Role.COLLABORATOR && !canReply;
+    }
+
     public enum Role {
         OWNER, COLLABORATOR
     }

@@ -231,8 +231,7 @@ class MovesWorkspaceController {
 
     /** True when the agent takes part only to post internal notes; such an agent is not offered the reply box. */
     static boolean isNotesOnly(List<Participant> participants, long agentId) {
-        return participants.stream().anyMatch(p -> p.agentId() == agentId && p.isActive()
-                && p.role() == Participant.Role.COLLABORATOR && !p.canReply());
+        return participants.stream().anyMatch(p -> p.agentId() == agentId && p.notesOnly());
     }
 
     private static List<Participant> activeCollaborators(List<Participant> participants) {

@@ -30,6 +30,7 @@ import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationNotFoundException;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.InboxFilter;
+import io.oriole.conversation.NotesOnlyCollaboratorException;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.triage.PriorityLevel;
@@ -146,12 +147,7 @@ class WorkspaceController {
     ResponseEntity<Void> reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String body,
             @RequestHeader(name = "HX-Request", required = false) String htmx) {
-        Actor by = actor(me);
-        // ConversationManagement refuses it too; checking first gives the agent the reason instead of a conflict.
-        if (MovesWorkspaceController.isNotesOnly(conversations.participants(me.tenantId(), id), by.id())) {
-            throw new NotesOnlyException();
-        }
-        conversations.reply(me.tenantId(), id, by, body);
+        conversations.reply(me.tenantId(), id, actor(me), body);
         return htmx == null ? backTo(id) : changed("messages-changed, conv-changed");
     }
 
@@ -209,7 +205,8 @@ class WorkspaceController {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(text("workspace.noAgentProfile", locale));
     }
 
-    @ExceptionHandler(NotesOnlyException.class)
+    /** ConversationManagement refuses it; the agent is told why in their language rather than given a conflict. */
+    @ExceptionHandler(NotesOnlyCollaboratorException.class)
     ResponseEntity<String> notesOnly(Locale locale) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(text("moves.error.notesOnly", locale));
     }
@@ -304,13 +301,6 @@ class WorkspaceController {
 
     private static ResponseEntity<Void> changed(String triggers) {
         return ResponseEntity.noContent().header("HX-Trigger", triggers).build();
-    }
-
-    /** A collaborator invited for internal notes only tried to write to the customer. */
-    static class NotesOnlyException extends RuntimeException {
-        NotesOnlyException() {
-            super("invited for internal notes only");
-        }
     }
 
     static class NoAgentProfileException extends RuntimeException {
