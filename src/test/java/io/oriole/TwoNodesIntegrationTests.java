@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +32,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.lettuce.core.RedisClient;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.knowledge.EntryDraft;
@@ -76,8 +76,6 @@ class TwoNodesIntegrationTests {
     TenantManagement tenants;
     @Autowired
     KnowledgeManagement knowledgeA;
-    @Autowired
-    ConversationManagement conversationsA;
 
     private ConfigurableApplicationContext nodeB;
     private int portB;
@@ -118,7 +116,6 @@ class TwoNodesIntegrationTests {
         long conversationId = ((Number) JsonPath.read(get(portA, "/widget/api/" + tenant.slug() + "/conversation",
                 token), "$.conversationId")).longValue();
         List<String> heardOnA = listen(portA, token);
-        awaitJoined(heardOnA, tenant, conversationId);
 
         nodeB.getBean(ConversationManagement.class).reply(tenant.tenantId(), conversationId, Actor.bot(),
                 "It left our warehouse this morning.");
@@ -147,40 +144,25 @@ class TwoNodesIntegrationTests {
                 "the remote will not pair", 3).stream().noneMatch(m -> m.entry().id() == entry.id()));
     }
 
-    /**
-     * The client sees its socket open a moment before node A has registered it; a marker pushed to this customer
-     * over the live channel, repeated until it arrives, proves the registration.
-     */
-    private void awaitJoined(List<String> heard, Tenant tenant, long conversationId) {
-        long customer = conversationsA.find(tenant.tenantId(), conversationId).orElseThrow().customerId();
-        String ready = "{\"type\":\"ready\",\"conversationId\":" + conversationId + "}";
-        String envelope = "{\"node\":\"test\",\"kind\":\"CUSTOMER\",\"tenant\":" + tenant.id() + ",\"customer\":"
-                + customer + ",\"payload\":\"" + ready.replace("\"", "\\\"") + "\"}";
-        RedisClient redis = RedisClient.create(RedisAvailableCondition.url());
-        try (var connection = redis.connect()) {
-            await().atMost(Duration.ofSeconds(10)).until(() -> {
-                connection.sync().publish(LIVE_CHANNEL, envelope);
-                return heard.contains(ready);
-            });
-        }
-        finally {
-            redis.shutdown();
-        }
-    }
-
+    /** Opens a widget socket and waits for the server's hello: every push after it reaches the list. */
     private List<String> listen(int port, String token) throws Exception {
         List<String> heard = new CopyOnWriteArrayList<>();
+        CountDownLatch hello = new CountDownLatch(1);
         http.newWebSocketBuilder().buildAsync(URI.create("ws://localhost:" + port + "/ws/widget?token=" + token),
                 new WebSocket.Listener() {
                     @Override
                     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-                        if (!data.toString().contains("\"hello\"")) {
+                        if (data.toString().contains("\"hello\"")) {
+                            hello.countDown();
+                        }
+                        else {
                             heard.add(data.toString());
                         }
                         socket.request(1);
                         return null;
                     }
                 }).get(10, TimeUnit.SECONDS);
+        assertThat(hello.await(10, TimeUnit.SECONDS)).as("the server's hello").isTrue();
         return heard;
     }
 

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,10 +15,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.oriole.knowledge.EntryDraft;
 import io.oriole.knowledge.EntryStatus;
 import io.oriole.knowledge.KnowledgeEntry;
@@ -27,6 +22,7 @@ import io.oriole.knowledge.KnowledgeManagement;
 import io.oriole.support.Fixtures;
 import io.oriole.support.OrioleIntegrationTest;
 import io.oriole.support.RedisAvailableCondition;
+import io.oriole.support.RedisPeer;
 import io.oriole.support.RequiresRedis;
 import io.oriole.tenant.TenantId;
 import io.oriole.tenant.TenantManagement;
@@ -59,32 +55,20 @@ class ClusterChangesRedisIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    private RedisClient redis;
-    private StatefulRedisConnection<String, String> otherNode;
-    private StatefulRedisPubSubConnection<String, String> channelListener;
-    private final List<String> announced = new CopyOnWriteArrayList<>();
+    private RedisPeer otherNode;
+    private List<String> announced;
     private TenantId tenant;
 
     @BeforeEach
     void connectAsAnotherNode() {
-        redis = RedisClient.create(RedisAvailableCondition.url());
-        otherNode = redis.connect();
-        channelListener = redis.connectPubSub();
-        channelListener.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                announced.add(message);
-            }
-        });
-        channelListener.sync().subscribe(CHANNEL);
+        otherNode = new RedisPeer(CHANNEL);
+        announced = otherNode.heard();
         tenant = Fixtures.tenant(tenants).tenantId();
     }
 
     @AfterEach
     void disconnect() {
-        channelListener.close();
         otherNode.close();
-        redis.shutdown();
     }
 
     @Test
@@ -136,7 +120,7 @@ class ClusterChangesRedisIntegrationTests {
     }
 
     private void announceAsOtherNode(String topic, String key) {
-        otherNode.sync().publish(CHANNEL, "{\"node\":\"node-b\",\"topic\":\"" + topic + "\",\"tenantId\":"
+        otherNode.publish("{\"node\":\"node-b\",\"topic\":\"" + topic + "\",\"tenantId\":"
                 + tenant.value() + ",\"key\":\"" + key + "\"}");
     }
 }

@@ -31,11 +31,19 @@ class PostgresAvailableCondition implements ExecutionCondition {
      * it when every suite is required.
      */
     static ConditionEvaluationResult decide(String problem, boolean requireAllSuites) {
+        return decide("PostgreSQL", PostgresTestDatabase.url() + " as " + PostgresTestDatabase.user(), problem,
+                requireAllSuites);
+    }
+
+    /**
+     * The rule every external-service suite follows: enabled when the service answered ({@code problem} empty),
+     * otherwise skipped with the reason, or failed when every suite is required.
+     */
+    static ConditionEvaluationResult decide(String service, String where, String problem, boolean requireAllSuites) {
         if (problem.isEmpty()) {
-            return ConditionEvaluationResult.enabled("PostgreSQL reachable at " + PostgresTestDatabase.url());
+            return ConditionEvaluationResult.enabled(service + " reachable at " + where);
         }
-        String reason = "PostgreSQL unreachable at " + PostgresTestDatabase.url() + " as "
-                + PostgresTestDatabase.user() + ": " + problem;
+        String reason = service + " unreachable at " + where + ": " + problem;
         if (requireAllSuites) {
             throw new ExtensionConfigurationException(reason + " (" + REQUIRE_ALL_SUITES + "=true forbids skipping)");
         }

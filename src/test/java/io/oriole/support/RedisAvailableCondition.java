@@ -2,7 +2,6 @@ package io.oriole.support;
 
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
-import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import io.lettuce.core.RedisClient;
@@ -32,15 +31,7 @@ public class RedisAvailableCondition implements ExecutionCondition {
     }
 
     static ConditionEvaluationResult decide(String problem, boolean requireAllSuites) {
-        if (problem.isEmpty()) {
-            return ConditionEvaluationResult.enabled("Redis reachable at " + url());
-        }
-        String reason = "Redis unreachable at " + url() + ": " + problem;
-        if (requireAllSuites) {
-            throw new ExtensionConfigurationException(reason + " ("
-                    + PostgresAvailableCondition.REQUIRE_ALL_SUITES + "=true forbids skipping)");
-        }
-        return ConditionEvaluationResult.disabled(reason);
+        return PostgresAvailableCondition.decide("Redis", url(), problem, requireAllSuites);
     }
 
     private static String probe() {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -19,14 +18,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import com.jayway.jsonpath.JsonPath;
 
-import io.lettuce.core.RedisClient;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.pubsub.RedisPubSubAdapter;
-import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.support.RedisAvailableCondition;
+import io.oriole.support.RedisPeer;
 import io.oriole.support.RequiresRedis;
 import io.oriole.tenant.TenantId;
 import io.oriole.tenant.TenantManagement;
@@ -60,33 +56,21 @@ class LiveFanOutRedisIntegrationTests {
     @Autowired
     ConversationManagement conversations;
 
-    private RedisClient redis;
-    private StatefulRedisConnection<String, String> otherNode;
-    private StatefulRedisPubSubConnection<String, String> channelListener;
-    private final List<String> published = new CopyOnWriteArrayList<>();
+    private RedisPeer otherNode;
+    private List<String> published;
     private TenantId demo;
 
     @BeforeEach
     void connectAsAnotherNode() {
         widget = new WidgetClient(port);
-        redis = RedisClient.create(RedisAvailableCondition.url());
-        otherNode = redis.connect();
-        channelListener = redis.connectPubSub();
-        channelListener.addListener(new RedisPubSubAdapter<>() {
-            @Override
-            public void message(String channel, String message) {
-                published.add(message);
-            }
-        });
-        channelListener.sync().subscribe(CHANNEL);
+        otherNode = new RedisPeer(CHANNEL);
+        published = otherNode.heard();
         demo = tenants.findBySlug(WebTestFixtures.DEMO).orElseThrow().tenantId();
     }
 
     @AfterEach
     void disconnect() {
-        channelListener.close();
         otherNode.close();
-        redis.shutdown();
     }
 
     @Test
@@ -98,7 +82,6 @@ class LiveFanOutRedisIntegrationTests {
         widget.firstMessage(bob, "Do you ship to Macau?");
         List<String> alicePushes = widget.listen(alice);
         List<String> bobPushes = widget.listen(bob);
-        awaitJoined(alicePushes, aliceCustomer, aliceConversation);
 
         publishAsOtherNode("STAFF", 0, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
         publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
@@ -117,7 +100,6 @@ class LiveFanOutRedisIntegrationTests {
         long conversationId = widget.firstMessage(alice, "Can I change the delivery address?");
         long aliceCustomer = conversations.find(demo, conversationId).orElseThrow().customerId();
         List<String> alicePushes = widget.listen(alice);
-        awaitJoined(alicePushes, aliceCustomer, conversationId);
 
         conversations.addNote(demo, conversationId, Actor.system(), "check the courier first");
         conversations.reply(demo, conversationId, Actor.bot(), "Yes, until it ships.");
@@ -155,21 +137,9 @@ class LiveFanOutRedisIntegrationTests {
                 .toList();
     }
 
-    /**
-     * The client sees its socket open a moment before the server has registered it; a push from the other node that
-     * arrives proves the registration, so nothing this node commits afterwards can miss the socket.
-     */
-    private void awaitJoined(List<String> pushes, long customer, long conversationId) {
-        String ready = "{\"type\":\"ready\",\"conversationId\":" + conversationId + "}";
-        await().atMost(10, TimeUnit.SECONDS).until(() -> {
-            publishAsOtherNode("CUSTOMER", customer, ready);
-            return pushes.contains(ready);
-        });
-    }
-
     private void publishAsOtherNode(String kind, long customer, String payload) {
         String escaped = payload.replace("\\", "\\\\").replace("\"", "\\\"");
-        otherNode.sync().publish(CHANNEL, "{\"node\":\"" + OTHER_NODE + "\",\"kind\":\"" + kind + "\",\"tenant\":"
+        otherNode.publish("{\"node\":\"" + OTHER_NODE + "\",\"kind\":\"" + kind + "\",\"tenant\":"
                 + demo.value() + ",\"customer\":" + customer + ",\"payload\":\"" + escaped + "\"}");
     }
 }
