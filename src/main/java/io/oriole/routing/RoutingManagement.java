@@ -545,24 +545,17 @@ public class RoutingManagement {
     // ------------------------------------------------------------------ ownership changes seen from outside
 
     /**
-     * Someone (an agent, a supervisor, routing itself) changed the owner. Routing counts the conversation on the new
-     * owner; an open offer to someone else is withdrawn; unassigning puts it back in line.
-     */
-    public void ownerChanged(TenantId tenant, long conversationId, Long agentId) {
-        ownerChanged(tenant, conversationId, agentId, null);
-    }
-
-    /**
-     * As {@link #ownerChanged(TenantId, long, Long)}, for news of an assignment made at {@code assignedAt}. News can
-     * arrive late: when the work was escalated or transferred away from that same owner at or after that moment, the
-     * move was made knowing of the assignment, and the news must not undo it.
+     * Someone (an agent, a supervisor, routing itself) changed the owner at {@code assignedAt}. Routing counts the
+     * conversation on the new owner; an open offer to someone else is withdrawn; unassigning puts it back in line.
+     * News can arrive late: when the work was escalated or transferred away from that same owner at or after that
+     * moment, the move was made knowing of the assignment, and the news must not undo it.
      */
     public void ownerChanged(TenantId tenant, long conversationId, Long agentId, Instant assignedAt) {
         boolean requeued = Boolean.TRUE.equals(tx.execute(s -> {
             long t = tenant.value();
             Instant now = clock.instant();
             Optional<WorkRow> found = store.lockWork(t, conversationId);
-            if (agentId != null && assignedAt != null && found.isPresent() && found.get().directed()
+            if (agentId != null && found.isPresent() && found.get().directed()
                     && !found.get().status().equals(WorkRow.ASSIGNED) && !found.get().status().equals(WorkRow.DONE)
                     && found.get().excludedAgents().contains(agentId)
                     && store.workUpdatedAt(t, conversationId).filter(u -> !u.isBefore(assignedAt)).isPresent()) {
