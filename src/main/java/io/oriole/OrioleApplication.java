@@ -19,6 +19,7 @@ import io.oriole.triage.TriageCommandLine;
  * Oriole: a multi-tenant customer-service platform. One jar, one module per domain package.
  */
 @SpringBootApplication
+@org.springframework.boot.context.properties.ConfigurationPropertiesScan
 @EnableAsync
 @EnableScheduling
 public class OrioleApplication {

@@ -1,5 +1,6 @@
 package io.oriole;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import java.time.Clock;
@@ -10,7 +11,17 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 
 /**
  * The rules of STYLE.md that a compiler can check. Each rule is checked against the code in
@@ -50,4 +61,31 @@ final class ArchitectureRules {
             .orShould().callMethod(Thread.class, "sleep", long.class, int.class)
             .orShould().callMethod(TimeUnit.class, "sleep", long.class)
             .because("tests move a MutableClock or wait with Awaitility, never sleep (STYLE.md 8)");
+
+    /**
+     * Every after-commit listener runs on its module's executor and holds at most one connection at a time: it
+     * names the executor in {@code @Async} (Spring Modulith's {@code @ApplicationModuleListener} runs on the one
+     * executor all modules share), and it is not wrapped in a {@code NOT_SUPPORTED} or {@code NEVER} scope, which
+     * keeps the first connection bound while an inner transaction takes a second.
+     */
+    static final ArchRule LISTENERS_RUN_ON_THEIR_MODULES_EXECUTOR = methods()
+            .that().areMetaAnnotatedWith(TransactionalEventListener.class)
+            .should(new ArchCondition<JavaMethod>("run on a named executor, one connection at a time") {
+                @Override
+                public void check(JavaMethod method, ConditionEvents events) {
+                    var reflected = method.reflect();
+                    Async async = AnnotatedElementUtils.findMergedAnnotation(reflected, Async.class);
+                    if (async == null || async.value().isBlank()) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                + " is not @Async on its module's executor"));
+                    }
+                    Transactional tx = AnnotatedElementUtils.findMergedAnnotation(reflected, Transactional.class);
+                    if (tx != null && (tx.propagation() == Propagation.NOT_SUPPORTED
+                            || tx.propagation() == Propagation.NEVER)) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName()
+                                + " runs in a " + tx.propagation() + " scope"));
+                    }
+                }
+            })
+            .because("a listener must never need a second pooled connection, nor wait behind another module's");
 }

@@ -12,14 +12,16 @@ import com.tngtech.archunit.lang.EvaluationResult;
 
 import io.oriole.archfixtures.ClockBypassingFixture;
 import io.oriole.archfixtures.ConversationHelper;
+import io.oriole.archfixtures.SharedExecutorListener;
 import io.oriole.archfixtures.SleepingFixture;
 
 /** Checks {@link ArchitectureRules} on the code, and proves on a bad fixture that each rule can fail. */
 class ArchitectureTests {
 
     // JMH's generated harness (io.oriole.benchmarks.jmh_generated) is not our code and must sleep between iterations.
+    // The load harness plays customers and agents in real time, so it waits between their messages.
     private static final ImportOption WITHOUT_FIXTURES = location -> !location.contains("/io/oriole/archfixtures/")
-            && !location.contains("/jmh_generated/");
+            && !location.contains("/jmh_generated/") && !location.contains("/io/oriole/benchmarks/load/");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -68,6 +70,18 @@ class ArchitectureTests {
     @Test
     void sleepRuleFailsOnATestThatSleeps() {
         assertViolation(ArchitectureRules.TESTS_NEVER_SLEEP, SleepingFixture.class, "Thread.sleep(long)");
+    }
+
+    @Test
+    void everyListenerRunsOnItsModulesExecutor() {
+        ArchitectureRules.LISTENERS_RUN_ON_THEIR_MODULES_EXECUTOR.check(MAIN);
+    }
+
+    @Test
+    void listenerRuleFailsOnSharedExecutorsAndNotSupportedScopes() {
+        assertViolation(ArchitectureRules.LISTENERS_RUN_ON_THEIR_MODULES_EXECUTOR, SharedExecutorListener.class,
+                "SharedExecutorListener.on(java.lang.String) is not @Async on its module's executor",
+                "SharedExecutorListener.onWithoutTransaction(java.lang.Integer) runs in a NOT_SUPPORTED scope");
     }
 
     private static void assertViolation(ArchRule rule, Class<?> fixture, String... expectedInReport) {

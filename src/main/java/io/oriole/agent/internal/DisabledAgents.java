@@ -1,11 +1,11 @@
 package io.oriole.agent.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.oriole.agent.AgentManagement;
 import io.oriole.agent.PresenceManagement;
 import io.oriole.identity.UserDisabled;
+import io.oriole.shared.events.ModuleListener;
 import io.oriole.tenant.TenantId;
 
 /**
@@ -23,7 +23,7 @@ class DisabledAgents {
         this.presence = presence;
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(AgentEvents.EXECUTOR)
     void on(UserDisabled event) {
         TenantId tenant = new TenantId(event.tenantId());
         agents.findByUser(tenant, event.userId()).ifPresent(agent -> presence.signOff(tenant, agent.id()));

@@ -1,19 +1,20 @@
 package io.oriole.bot.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.oriole.conversation.MessageReceived;
 import io.oriole.tenant.TenantId;
 
 /**
- * Lets the bot see each customer message after intake has committed, on the module listener's own thread.
+ * Lets the bot see each customer message after intake has committed, on the bot module's own executor.
  *
- * <p>Runs without a transaction of its own ({@code NOT_SUPPORTED}, unlike the usual {@code REQUIRES_NEW}): the
- * engine's steps each commit their own, and a generative answer is phrased between them, so a slow endpoint (up to
- * the tenant's timeout, 10 s by default) never holds the conversation's bot-state lock or a database connection.
- * The event still counts as handled only when this method returns, so a crash mid-way redelivers it.
+ * <p>Runs without a transaction around it: the engine's steps each commit their own, and a generative answer is
+ * phrased between them, so a slow endpoint (up to the tenant's timeout, 10 s by default) never holds the
+ * conversation's bot-state lock or a database connection. Not even a {@code NOT_SUPPORTED} scope: it would keep the
+ * first connection touched bound to the thread while the next step's transaction takes a second. The event still
+ * counts as handled only when this method returns, so a crash mid-way redelivers it.
  */
 @Component
 class BotListener {
@@ -26,7 +27,8 @@ class BotListener {
         this.phrasing = phrasing;
     }
 
-    @ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+    @Async(BotEvents.EXECUTOR)
+    @TransactionalEventListener
     void on(MessageReceived event) {
         engine.onCustomerMessage(new TenantId(event.tenantId()), event.conversationId(), event.messageId(),
                 event.body(), event.occurredAt())

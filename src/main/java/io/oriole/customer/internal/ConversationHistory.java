@@ -1,9 +1,9 @@
 package io.oriole.customer.internal;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.oriole.conversation.ConversationOpened;
+import io.oriole.shared.events.ModuleListener;
 
 /** Counts a customer's conversations, which is what makes them "returning". */
 @Component
@@ -15,7 +15,7 @@ class ConversationHistory {
         this.customers = customers;
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(CustomerEvents.EXECUTOR)
     void on(ConversationOpened event) {
         customers.recordConversation(event.tenantId(), event.customerId(), event.conversationId(), event.occurredAt());
     }

@@ -5,9 +5,15 @@ import java.util.Optional;
 
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.CrudRepository;
+import org.springframework.transaction.annotation.Transactional;
 
 import io.oriole.identity.User;
 
+/**
+ * Every query runs in a read-only transaction: an aggregate with collections is read row by row while its children
+ * are loaded, and outside a transaction each of those loads would take a second pooled connection.
+ */
+@Transactional(readOnly = true)
 public interface UserRepository extends CrudRepository<User, Long> {
 
     Optional<User> findByTenantIdAndId(long tenantId, long id);

@@ -6,13 +6,13 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.oriole.knowledge.EntryStatus;
 import io.oriole.cluster.ClusterChanges;
 import io.oriole.cluster.RemoteChange;
 import io.oriole.knowledge.KnowledgeChanged;
 import io.oriole.knowledge.model.HybridRanking;
+import io.oriole.shared.AfterCommit;
 import io.oriole.triage.model.Embedder;
 
 /**
@@ -51,12 +51,16 @@ public class KnowledgeIndexes {
 
     /**
      * Runs after the edit commits, on the editing thread: the next search already sees it. The other nodes are told
-     * so that they update their copies too.
+     * so that they update their copies too. Not a transactional event listener: an in-memory index needs no entry in
+     * the event publication registry (a restart rebuilds it from the database), and writing one would make the
+     * committing request ask for a second connection.
      */
-    @TransactionalEventListener
+    @EventListener
     void on(KnowledgeChanged event) {
-        refresh(event.tenantId(), event.entryId());
-        cluster.announce(new RemoteChange(ENTRY_CHANGED, event.tenantId(), Long.toString(event.entryId())));
+        AfterCommit.run(() -> {
+            refresh(event.tenantId(), event.entryId());
+            cluster.announce(new RemoteChange(ENTRY_CHANGED, event.tenantId(), Long.toString(event.entryId())));
+        });
     }
 
     /** Another node edited an entry: this node's copy of the index re-reads it. */

@@ -26,7 +26,7 @@ class RoutingHistoryRecorder {
         this.store = store;
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationAssigned event) {
         if (event.agentId() != null) {
@@ -34,7 +34,7 @@ class RoutingHistoryRecorder {
         }
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.RESOLVED || event.to() == ConversationStatus.CLOSED) {

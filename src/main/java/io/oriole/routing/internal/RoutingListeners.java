@@ -41,26 +41,26 @@ class RoutingListeners {
     }
 
     /** A new conversation waits in line at once, as P3, until triage says more. */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationOpened event) {
         routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), null);
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationTriaged event) {
         routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), event.result());
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationAssigned event) {
         routing.ownerChanged(new TenantId(event.tenantId()), event.conversationId(), event.agentId(),
                 event.occurredAt());
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationResolved event) {
         routing.finished(new TenantId(event.tenantId()), event.conversationId(), event.assigneeAgentId(),
@@ -71,7 +71,7 @@ class RoutingListeners {
      * Closed without being resolved first (spam, a duplicate, a customer who left): the work leaves the line and any
      * open offer is withdrawn, as for resolved work. No handling time is learned from it.
      */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationStatusChanged event) {
         if (event.to() == ConversationStatus.CLOSED && event.from() != ConversationStatus.RESOLVED) {
@@ -79,14 +79,14 @@ class RoutingListeners {
         }
     }
 
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(ConversationReopened event) {
         routing.reopened(new TenantId(event.tenantId()), event.conversationId());
     }
 
     /** Coming online may place waiting work; going away or offline returns open offers to the line. */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(AgentPresenceChanged event) {
         TenantId tenant = new TenantId(event.tenantId());
@@ -99,21 +99,21 @@ class RoutingListeners {
     }
 
     /** The bot handed the conversation to people: it joins the line now, with what triage found. */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(BotHandoffRequested event) {
         routing.enqueue(new TenantId(event.tenantId()), event.conversationId(), event.triage());
     }
 
     /** A policy applies, or applies anew: the waiting line orders by its deadline. */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(SlaApplied event) {
         routing.deadlineChanged(new TenantId(event.tenantId()), event.conversationId(), event.earliestDeadline());
     }
 
     /** The SLA ladder moved up a rung: the conversation goes to an agent of that tier. */
-    @Async
+    @Async(RoutingEvents.EXECUTOR)
     @TransactionalEventListener
     void on(SlaEscalated event) {
         routing.escalateTo(new TenantId(event.tenantId()), event.conversationId(), event.targetTier(),

@@ -2,7 +2,6 @@ package io.oriole.sla.internal;
 
 import java.util.List;
 
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 import io.oriole.conversation.AgentReplied;
@@ -10,6 +9,7 @@ import io.oriole.conversation.ConversationAssigned;
 import io.oriole.conversation.ConversationOpened;
 import io.oriole.conversation.ConversationStatusChanged;
 import io.oriole.conversation.MessageReceived;
+import io.oriole.shared.events.ModuleListener;
 import io.oriole.triage.ConversationTriaged;
 
 /**
@@ -28,28 +28,28 @@ class SlaListener {
         this.operations = operations;
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(ConversationOpened e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> List.of());
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(MessageReceived e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> w.clock.customerWrote(e.occurredAt()));
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(AgentReplied e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> w.clock.agentReplied(e.occurredAt(), w.terms));
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(ConversationStatusChanged e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> w.clock.statusChanged(e.to(), e.occurredAt(),
                 w.terms));
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(ConversationAssigned e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> {
             w.assigneeAgentId = e.agentId();
@@ -57,7 +57,7 @@ class SlaListener {
         });
     }
 
-    @ApplicationModuleListener
+    @ModuleListener(SlaEvents.EXECUTOR)
     void on(ConversationTriaged e) {
         operations.apply(e.tenantId(), e.conversationId(), w -> {
             w.facts = operations.withCustomer(operations.withTriage(w.facts, e.result()), e.tenantId(),

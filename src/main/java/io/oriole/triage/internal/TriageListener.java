@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
@@ -16,15 +18,17 @@ import io.oriole.conversation.MessageReceived;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.VipTier;
+import io.oriole.shared.events.ModuleListener;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.ConversationTriaged;
 import io.oriole.triage.TriageResult;
 import io.oriole.triage.model.MessageTriage;
 
 /**
- * Triages each customer message after intake has committed, on the module listener's own thread and
- * transaction, so intake never waits for it. Idempotent: a redelivered message that already has a
- * result is skipped.
+ * Triages each customer message after intake has committed, on the triage module's own executor, so intake never
+ * waits for it. The models run with no database connection held: the facts are read first, each in its own short
+ * read, and only the result is written, with its event, in one short transaction. Idempotent: a redelivered message
+ * that already has a result is skipped.
  */
 @Component
 class TriageListener {
@@ -36,6 +40,7 @@ class TriageListener {
     private final Clock clock;
     private final TriageOperations operations;
     private final ConversationManagement conversations;
+    private final TransactionTemplate tx;
 
     /** How far back a complaint or an angry message still counts as recent. */
     static final Duration RECENT_FEEDBACK = Duration.ofDays(30);
@@ -44,7 +49,8 @@ class TriageListener {
 
     TriageListener(TenantTriages tenants, TriageStore store, CustomerManagement customers,
             ApplicationEventPublisher events, Clock clock, TriageOperations operations,
-            ConversationManagement conversations) {
+            ConversationManagement conversations, TransactionTemplate tx) {
+        this.tx = tx;
         this.operations = operations;
         this.conversations = conversations;
         this.tenants = tenants;
@@ -55,12 +61,14 @@ class TriageListener {
     }
 
     /** A new conversation: make sure the tenant's models are loaded before its first message. */
-    @ApplicationModuleListener
+    @Async(TriageEvents.EXECUTOR)
+    @TransactionalEventListener
     void on(ConversationOpened event) {
         tenants.forTenant(event.tenantId());
     }
 
-    @ApplicationModuleListener
+    @Async(TriageEvents.EXECUTOR)
+    @TransactionalEventListener
     void on(MessageReceived event) {
         if (store.isTriaged(event.tenantId(), event.messageId())) {
             return;
@@ -79,14 +87,17 @@ class TriageListener {
                 intent -> store.typicalHandling(event.tenantId(), intent, since).orElse(null));
         ConversationTriaged triaged = new ConversationTriaged(event.tenantId(), event.conversationId(),
                 event.messageId(), result, now);
-        store.save(triaged);
-        // A level set by hand stays in force over later messages until someone hands it back to triage.
-        events.publishEvent(new ConversationTriaged(triaged.tenantId(), triaged.conversationId(), triaged.messageId(),
-                operations.withOverride(event.tenantId(), event.conversationId(), result), now));
+        tx.executeWithoutResult(s -> {
+            store.save(triaged);
+            // A level set by hand stays in force over later messages until someone hands it back to triage.
+            events.publishEvent(new ConversationTriaged(triaged.tenantId(), triaged.conversationId(),
+                    triaged.messageId(), operations.withOverride(event.tenantId(), event.conversationId(), result),
+                    now));
+        });
     }
 
     /** Learns how long the conversation's intent took to resolve, for the complexity of the next such request. */
-    @ApplicationModuleListener
+    @ModuleListener(TriageEvents.EXECUTOR)
     void on(ConversationResolved event) {
         store.latestIntent(event.tenantId(), event.conversationId()).ifPresent(intent -> {
             Conversation c = conversations.get(new TenantId(event.tenantId()), event.conversationId());

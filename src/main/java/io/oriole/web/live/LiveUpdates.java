@@ -7,13 +7,18 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
 import org.springframework.web.socket.handler.ConcurrentWebSocketSessionDecorator;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.oriole.cluster.ClusterChannels;
 import io.oriole.conversation.AgentReplied;
 import io.oriole.conversation.BotReplied;
@@ -27,6 +32,8 @@ import io.oriole.conversation.MessageReceived;
 import io.oriole.routing.ConversationOffered;
 import io.oriole.routing.ExpediteWaiting;
 import io.oriole.routing.QueueMoved;
+import io.oriole.shared.AfterCommit;
+import io.oriole.shared.events.ListenerExecutors;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.ConversationTriaged;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,9 +45,15 @@ import tools.jackson.databind.json.JsonMapper;
  * the normal, access-checked endpoints, so a lost push costs a delay, never a message. Each push names its
  * {@link Audience}; this node delivers it to the sockets it holds and publishes it on a cluster channel, whose
  * subscribers on the other nodes deliver it to theirs. A single node's channel sends nothing.
+ * <p>
+ * Pushes leave the committing thread at once: after the commit the event is handed to this node's push executor,
+ * which looks up the customer (if it must), writes the frames and publishes to the other nodes. They do not go
+ * through the event publication registry: a push is a hint that a reconnecting browser replaces with a fetch, and
+ * recording it would make every committing request ask the pool for a second connection while holding its first,
+ * which is what brought a node down at ten concurrent senders.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements DisposableBean {
 
     /** Session attributes a handshake sets to say whose socket it is. */
     public static final String TENANT = "oriole.live.tenant";
@@ -60,17 +73,46 @@ public class LiveUpdates {
     private final JsonMapper json;
     private final boolean clustered;
     private final ClusterChannels.Channel<Push> otherNodes;
+    private final ThreadPoolTaskExecutor pushes;
+    private final Counter dropped;
+    /** Whose conversation is whose never changes; remembering it spares the push thread a query per push. */
+    private final Map<Long, Long> customerOfConversation = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                    return size() > 100_000;
+                }
+            });
+
+    /**
+     * @param redisChannel the pub/sub channel for live pushes between nodes
+     * @param pushThreads how many threads write pushes to sockets on a node
+     * @param pushQueue how many pushes may wait; beyond that a push is dropped and counted (browsers catch up on
+     *        their next push or reconnect)
+     */
+    @ConfigurationProperties("oriole.live")
+    record Settings(String redisChannel, Integer pushThreads, Integer pushQueue) {
+
+        Settings {
+            redisChannel = redisChannel == null || redisChannel.isBlank() ? "oriole:live" : redisChannel;
+            pushThreads = pushThreads == null ? 2 : pushThreads;
+            pushQueue = pushQueue == null ? 100_000 : pushQueue;
+        }
+    }
 
     /** A push on its way between nodes. {@code customer} is 0 unless the audience is one customer. */
     record Push(Audience.Kind kind, long tenant, long customer, String payload) {
     }
 
-    LiveUpdates(ConversationManagement conversations, JsonMapper json, ClusterChannels channels,
-            @Value("${oriole.live.redis-channel:oriole:live}") String channel) {
+    LiveUpdates(ConversationManagement conversations, JsonMapper json, ClusterChannels channels, Settings settings,
+            MeterRegistry meters) {
         this.conversations = conversations;
         this.json = json;
         this.clustered = channels.clustered();
-        this.otherNodes = channels.channel(channel, Push.class, push -> {
+        this.pushes = ListenerExecutors.create("live", settings.pushThreads(), settings.pushQueue(), meters);
+        this.dropped = Counter.builder("oriole.live.pushes.dropped")
+                .description("live pushes dropped because the push queue was full").register(meters);
+        this.otherNodes = channels.channel(settings.redisChannel(), Push.class, push -> {
             if (push.kind() != null && push.payload() != null) {
                 deliver(new Audience(push.kind(), push.tenant(), push.customer()), push.payload());
             }
@@ -96,8 +138,12 @@ public class LiveUpdates {
         }
     }
 
-    @TransactionalEventListener
+    @EventListener
     void on(ConversationEvent event) {
+        later(() -> pushConversationEvent(event));
+    }
+
+    private void pushConversationEvent(ConversationEvent event) {
         String type = event.getClass().getSimpleName();
         Long seq = seqOf(event);
         String message = json.writeValueAsString(seq == null
@@ -105,27 +151,59 @@ public class LiveUpdates {
                 : Map.of("type", type, "conversationId", event.conversationId(), "seq", seq));
         push(Audience.staff(event.tenantId()), message);
         if (visibleToCustomer(event) && mayHaveCustomersOf(event.tenantId())) {
-            conversations.find(new TenantId(event.tenantId()), event.conversationId())
-                    .ifPresent(c -> push(Audience.customer(c.tenantId(), c.customerId()), message));
+            customerOf(event.tenantId(), event.conversationId())
+                    .ifPresent(customer -> push(Audience.customer(event.tenantId(), customer), message));
         }
+    }
+
+    /** After the commit, on the push executor; a full queue drops the push rather than stall the committing thread. */
+    private void later(Runnable push) {
+        AfterCommit.run(() -> {
+            try {
+                pushes.execute(push);
+            }
+            catch (TaskRejectedException full) {
+                dropped.increment();
+            }
+        });
+    }
+
+    private java.util.Optional<Long> customerOf(long tenantId, long conversationId) {
+        Long known = customerOfConversation.get(conversationId);
+        if (known != null) {
+            return java.util.Optional.of(known);
+        }
+        java.util.Optional<Long> found = conversations.find(new TenantId(tenantId), conversationId)
+                .map(c -> c.customerId());
+        found.ifPresent(customer -> customerOfConversation.put(conversationId, customer));
+        return found;
+    }
+
+    @Override
+    public void destroy() {
+        pushes.shutdown();
     }
 
     /**
      * Triage finishes shortly after the message is stored; agents' open pages reload the triage panel and the inbox
      * badges. Customers never see triage.
      */
-    @TransactionalEventListener
+    @EventListener
     void on(ConversationTriaged event) {
-        push(Audience.staff(event.tenantId()), json.writeValueAsString(
-                Map.of("type", "triaged", "conversationId", event.conversationId())));
+        later(() -> push(Audience.staff(event.tenantId()), json.writeValueAsString(
+                Map.of("type", "triaged", "conversationId", event.conversationId()))));
     }
 
     /**
      * SLA facts reach staff only: the page reloads the SLA panel and inbox countdowns, and the owner (or, on the
      * last rung of the ladder, the supervisors) sees an alert. Customers never hear of SLAs.
      */
-    @TransactionalEventListener
+    @EventListener
     void on(io.oriole.sla.SlaEvent event) {
+        later(() -> pushSla(event));
+    }
+
+    private void pushSla(io.oriole.sla.SlaEvent event) {
         Map<String, Object> push = new java.util.HashMap<>();
         push.put("type", "sla");
         push.put("conversationId", event.conversationId());
@@ -150,29 +228,32 @@ public class LiveUpdates {
     }
 
     /** An offer for one agent: every staff page of the tenant reloads its offers panel, which shows only its own. */
-    @TransactionalEventListener
+    @EventListener
     void on(ConversationOffered event) {
-        push(Audience.staff(event.tenantId()), json.writeValueAsString(Map.of("type", "offer",
-                "conversationId", event.conversationId(), "agentId", event.agentId())));
+        later(() -> push(Audience.staff(event.tenantId()), json.writeValueAsString(Map.of("type", "offer",
+                "conversationId", event.conversationId(), "agentId", event.agentId()))));
     }
 
     /** Urgent or VIP work found no free senior: supervisors see it at once. */
-    @TransactionalEventListener
+    @EventListener
     void on(ExpediteWaiting event) {
-        push(Audience.supervisors(event.tenantId()), json.writeValueAsString(Map.of("type", "supervisor-alert",
-                "conversationId", event.conversationId(), "priority", event.priority())));
+        later(() -> push(Audience.supervisors(event.tenantId()), json.writeValueAsString(Map.of("type",
+                "supervisor-alert", "conversationId", event.conversationId(), "priority", event.priority()))));
     }
 
     /** The waiting line moved: each waiting customer's widget fetches its new position and estimated wait. */
-    @TransactionalEventListener
+    @EventListener
     void on(QueueMoved event) {
+        later(() -> pushQueueMoved(event));
+    }
+
+    private void pushQueueMoved(QueueMoved event) {
         if (!mayHaveCustomersOf(event.tenantId())) {
             return;
         }
-        TenantId tenant = new TenantId(event.tenantId());
         for (long conversationId : event.waitingConversationIds()) {
-            conversations.find(tenant, conversationId).ifPresent(c -> push(Audience.customer(c.tenantId(),
-                    c.customerId()), json.writeValueAsString(Map.of("type", "queue", "conversationId",
+            customerOf(event.tenantId(), conversationId).ifPresent(customer -> push(Audience.customer(
+                    event.tenantId(), customer), json.writeValueAsString(Map.of("type", "queue", "conversationId",
                             conversationId))));
         }
     }

@@ -208,7 +208,7 @@ class WidgetApi {
     }
 
     private Tenant tenantOf(String slug) {
-        return tenants.findBySlug(slug).orElseThrow(UnknownWidgetException::new);
+        return tenants.findActiveBySlug(slug).orElseThrow(UnknownWidgetException::new);
     }
 
     private VisitorToken visitorOf(Tenant t, String token) {
@@ -237,6 +237,15 @@ class WidgetApi {
     @ExceptionHandler({ ConversationNotFoundException.class, UnknownWidgetException.class })
     ResponseEntity<ProblemDetail> notFound() {
         return problem(HttpStatus.NOT_FOUND, "not found", null);
+    }
+
+    /** Too busy to get a database connection in time: the widget retries with the same client message id. */
+    @ExceptionHandler({ org.springframework.jdbc.CannotGetJdbcConnectionException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> busy() {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the service is busy; retry in a moment with the same clientMessageId", null);
+        return ResponseEntity.status(answer.getStatusCode()).header("Retry-After", "1").body(answer.getBody());
     }
 
     @ExceptionHandler(IllegalStateException.class)
