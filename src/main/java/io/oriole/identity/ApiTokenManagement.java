@@ -73,13 +73,17 @@ public class ApiTokenManagement {
                 .map(t -> t.active() ? tokens.save(t.revokedAt(clock.instant())) : t);
     }
 
-    /** The principal a presented token stands for, if the token is known, unrevoked and its user enabled. */
+    /**
+     * The principal a presented token stands for, if the token is known, unrevoked, its user enabled and its tenant
+     * not suspended.
+     */
     @Transactional
     public Optional<StaffPrincipal> authenticate(String presented) {
         if (presented == null || !presented.startsWith(PREFIX)) {
             return Optional.empty();
         }
-        return tokens.findByTokenHash(sha256(presented)).filter(ApiToken::active).flatMap(token -> {
+        return tokens.findByTokenHash(sha256(presented)).filter(ApiToken::active)
+                .filter(token -> tenants.isActive(new TenantId(token.tenantId()))).flatMap(token -> {
             var now = clock.instant();
             if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
                 tokens.save(token.usedAt(now));

@@ -144,6 +144,14 @@ public class SlaManagement {
      * policy yet; {@code shortDemo} puts a 2-minute policy for every conversation first, for demonstrations.
      */
     public void installDefaults(TenantId tenant, boolean shortDemo) {
-        policies.installDefaults(tenant.value(), shortDemo);
+        installDefaults(tenant, java.time.ZoneId.of("Asia/Shanghai"), shortDemo);
+    }
+
+    /**
+     * The same, with the office-hours calendar in {@code zone}: Monday to Friday 09:00-18:00 there, with the
+     * mainland's public holidays only when the zone is Asia/Shanghai.
+     */
+    public void installDefaults(TenantId tenant, java.time.ZoneId zone, boolean shortDemo) {
+        policies.installDefaults(tenant.value(), zone, shortDemo);
     }
 }

@@ -57,7 +57,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         String slug = authentication.getDetails() instanceof TenantLoginDetails d ? d.tenantSlug() : "";
 
-        Tenant tenant = tenants.findBySlug(slug).orElse(null);
+        Tenant tenant = tenants.findActiveBySlug(slug).orElse(null);
         User user = tenant == null ? null : users.findByTenantIdAndEmail(tenant.id(), email).orElse(null);
         if (user == null) {
             passwords.matches(password, dummyHash);

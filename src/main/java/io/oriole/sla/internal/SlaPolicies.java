@@ -152,7 +152,7 @@ public class SlaPolicies {
      * breach (2 min) and escalation can be watched live.
      */
     @Transactional
-    public void installDefaults(long tenantId, boolean shortDemo) {
+    public void installDefaults(long tenantId, ZoneId zone, boolean shortDemo) {
         if (!store.policies(tenantId).isEmpty()) {
             return;
         }
@@ -161,12 +161,13 @@ public class SlaPolicies {
                 DayOfWeek.FRIDAY)) {
             week.put(d, new WorkingHours(LocalTime.of(9, 0), LocalTime.of(18, 0)));
         }
-        Set<LocalDate> holidays = Set.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-17"),
+        boolean mainland = zone.getId().equals("Asia/Shanghai");
+        Set<LocalDate> holidays = !mainland ? Set.of() : Set.of(LocalDate.parse("2026-01-01"), LocalDate.parse("2026-02-17"),
                 LocalDate.parse("2026-02-18"), LocalDate.parse("2026-02-19"), LocalDate.parse("2026-04-05"),
                 LocalDate.parse("2026-05-01"), LocalDate.parse("2026-06-19"), LocalDate.parse("2026-09-25"),
                 LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-02"), LocalDate.parse("2026-10-05"));
         long office = store.insertCalendar(tenantId,
-                new SlaCalendar(0, "Shanghai office hours", ZoneId.of("Asia/Shanghai"), week, holidays),
+                new SlaCalendar(0, mainland ? "Shanghai office hours" : "Office hours", zone, week, holidays),
                 clock.instant());
         Set<ConversationStatus> waiting = Set.of(ConversationStatus.WAITING_ON_CUSTOMER);
         Escalation ladder = new Escalation(EscalationTrigger.BREACH, Duration.ofMinutes(10), Duration.ofMinutes(10));

@@ -11,6 +11,8 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -32,6 +34,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import io.oriole.conversation.ConversationNotFoundException;
 import io.oriole.customer.CustomerNotFoundException;
 import io.oriole.identity.UserManagement.EmailAlreadyUsedException;
+import io.oriole.shared.Refusal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
@@ -44,7 +47,7 @@ import tools.jackson.databind.exc.MismatchedInputException;
  * package so that the UI's controllers keep their own error pages; it runs before any application-wide advice.
  * The {@code @ResponseStatus} marks repeat the problems' statuses so that the OpenAPI document lists them.
  */
-@RestControllerAdvice(basePackageClasses = ApiProblemAdvice.class)
+@RestControllerAdvice(basePackageClasses = { ApiProblemAdvice.class, io.oriole.platform.PlatformManagement.class })
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 
@@ -60,6 +63,23 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ResponseStatus(HttpStatus.NOT_FOUND)
     ProblemDetail notFound(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    /**
+     * A module said no to a rule it owns: 422 when the input is wrong, 409 when the state forbids it, with the
+     * refusal's {@code reason} and, when it concerns one input, that {@code field} in {@code errors} as well.
+     */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e) {
+        HttpStatus status = e.kind() == Refusal.Kind.CONFLICT ? HttpStatus.CONFLICT : HttpStatus.UNPROCESSABLE_CONTENT;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setTitle(status == HttpStatus.CONFLICT ? "Refused in the current state" : "Refused");
+        problem.setProperty("reason", e.reason().name());
+        if (e.field() != null) {
+            problem.setProperty("field", e.field());
+            problem.setProperty("errors", List.of(new FieldProblem(e.field(), e.getMessage())));
+        }
+        return problem;
     }
 
     @ExceptionHandler(InvalidFieldException.class)
@@ -80,6 +100,21 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
     @ResponseStatus(HttpStatus.CONFLICT)
     ProblemDetail conflict(RuntimeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    }
+
+    /**
+     * The node is too busy to give this request a database connection within the pool's timeout: the client
+     * retries after a second rather than waits on (a widget message is retried with the same client id, so nothing
+     * is stored twice).
+     */
+    @ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class })
+    ResponseEntity<ProblemDetail> busy(RuntimeException e) {
+        log.warn("API request shed, no database connection: {}", e.getMessage());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+                "The service is busy; retry in a moment.");
+        problem.setTitle("Busy");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(problem);
     }
 
     /** A unique key won a race against a check made just before it; the database text stays in the log. */

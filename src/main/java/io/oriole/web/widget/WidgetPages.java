@@ -22,7 +22,7 @@ class WidgetPages {
 
     @GetMapping("/widget/{tenant}")
     String chat(@PathVariable String tenant, Model model) {
-        Tenant t = tenants.findBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        Tenant t = tenants.findActiveBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("tenantSlug", t.slug());
         model.addAttribute("tenantName", t.name());
         return "widget/chat";

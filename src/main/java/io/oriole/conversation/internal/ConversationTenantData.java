@@ -1,0 +1,26 @@
+package io.oriole.conversation.internal;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.oriole.tenant.TenantData;
+import io.oriole.tenant.TenantErasure;
+import io.oriole.tenant.TenantId;
+
+/** This module's rows of a deleted tenant. */
+@Component
+@Order(TenantErasure.CONVERSATIONS)
+class ConversationTenantData implements TenantData {
+
+    private final JdbcClient jdbc;
+
+    ConversationTenantData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void erase(TenantId tenant) {
+        TenantData.deleteRows(jdbc, tenant, "conversation_timeline", "conversation_participant", "message", "conversation", "conversation_customer_lock");
+    }
+}

@@ -1,0 +1,28 @@
+package io.oriole.platform.internal;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * @param operatorToken the platform operator's bearer secret; unset (the default) turns the platform API and
+ *        console off, so an installation has no operator door unless one is configured
+ */
+@ConfigurationProperties("oriole.platform")
+public record PlatformProperties(String operatorToken) {
+
+    /** Shorter secrets are refused at start: the token guards every tenant of the installation. */
+    public static final int MIN_TOKEN_LENGTH = 24;
+
+    public PlatformProperties {
+        if (operatorToken != null && operatorToken.isBlank()) {
+            operatorToken = null;
+        }
+        if (operatorToken != null && operatorToken.length() < MIN_TOKEN_LENGTH) {
+            throw new IllegalArgumentException("oriole.platform.operator-token must have at least "
+                    + MIN_TOKEN_LENGTH + " characters");
+        }
+    }
+
+    public boolean enabled() {
+        return operatorToken != null;
+    }
+}

@@ -1,0 +1,26 @@
+package io.oriole.sla.internal;
+
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import io.oriole.tenant.TenantData;
+import io.oriole.tenant.TenantErasure;
+import io.oriole.tenant.TenantId;
+
+/** This module's rows of a deleted tenant. */
+@Component
+@Order(TenantErasure.DEPENDENT_DATA)
+class SlaTenantData implements TenantData {
+
+    private final JdbcClient jdbc;
+
+    SlaTenantData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void erase(TenantId tenant) {
+        TenantData.deleteRows(jdbc, tenant, "sla_event", "sla_digest", "sla_clock", "sla_policy", "sla_calendar");
+    }
+}
