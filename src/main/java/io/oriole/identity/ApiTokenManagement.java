@@ -90,7 +90,7 @@ public class ApiTokenManagement {
             }
             return users.findByTenantIdAndId(token.tenantId(), token.userId()).filter(User::enabled)
                     .map(user -> StaffPrincipal.of(user,
-                            tenants.get(new TenantId(token.tenantId())).slug()));
+                            tenants.findCached(new TenantId(token.tenantId())).orElseThrow().slug()));
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.oriole.shared.AfterCommit;
 import io.oriole.tenant.internal.TenantRepository;
 
 /**
@@ -24,9 +25,12 @@ public class TenantErasure {
     private final List<TenantData> modules;
     private final TenantRepository tenants;
 
-    TenantErasure(List<TenantData> modules, TenantRepository tenants) {
+    private final TenantManagement management;
+
+    TenantErasure(List<TenantData> modules, TenantRepository tenants, TenantManagement management) {
         this.modules = modules;
         this.tenants = tenants;
+        this.management = management;
     }
 
     @Transactional
@@ -35,5 +39,6 @@ public class TenantErasure {
             module.erase(tenant);
         }
         tenants.deleteById(tenant.value());
+        AfterCommit.run(management::forget);
     }
 }

@@ -2,6 +2,7 @@ package io.oriole.tenant;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -13,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.oriole.shared.AfterCommit;
+import io.oriole.shared.TimedCache;
 import io.oriole.tenant.internal.TenantRepository;
 
 /** Creates and looks up tenants. */
@@ -25,6 +28,10 @@ public class TenantManagement {
     private final TenantRepository tenants;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    /** How long another node may serve a tenant's cached state after it was suspended, resumed or deleted. */
+    public static final Duration CACHED_FOR = Duration.ofSeconds(3);
+    private final TimedCache<String, Optional<Tenant>> bySlug = new TimedCache<>(CACHED_FOR, 10_000);
+    private final TimedCache<Long, Optional<Tenant>> byId = new TimedCache<>(CACHED_FOR, 10_000);
 
     TenantManagement(TenantRepository tenants, Clock clock, ApplicationEventPublisher events) {
         this.tenants = tenants;
@@ -39,6 +46,8 @@ public class TenantManagement {
         }
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
+        forget();
+        AfterCommit.run(this::forget);
         return tenants.save(new Tenant(null, slug, name, HexFormat.of().formatHex(secret), defaultLocale,
                 timeZone, clock.instant(), null));
     }
@@ -53,6 +62,15 @@ public class TenantManagement {
         return slug == null ? Optional.empty() : tenants.findBySlug(slug);
     }
 
+    /**
+     * The tenant with this slug if it may be used now: what the widget asks on every request. Read through a
+     * cache of a few seconds, so a suspension made on another node takes effect here within
+     * {@link #CACHED_FOR}; on this node at once.
+     */
+    public Optional<Tenant> findActiveBySlugCached(String slug) {
+        return slug == null ? Optional.empty() : bySlug.get(slug, tenants::findBySlug).filter(Tenant::active);
+    }
+
     /** The tenant with this slug if it may be used now: what the widget and the staff login ask. */
     public Optional<Tenant> findActiveBySlug(String slug) {
         return findBySlug(slug).filter(Tenant::active);
@@ -60,7 +78,13 @@ public class TenantManagement {
 
     /** Whether the tenant exists and is not suspended. */
     public boolean isActive(TenantId id) {
-        return find(id).map(Tenant::active).orElse(false);
+        return findCached(id).map(Tenant::active).orElse(false);
+    }
+
+    /** Drops this node's cached tenants: one of them was erased. */
+    void forget() {
+        bySlug.clear();
+        byId.clear();
     }
 
     public List<Tenant> list() {
@@ -76,6 +100,8 @@ public class TenantManagement {
      */
     @Transactional
     public Optional<Tenant> suspend(TenantId id) {
+        forget();
+        AfterCommit.run(this::forget);
         return find(id).map(t -> {
             if (!t.active()) {
                 return t;
@@ -88,7 +114,17 @@ public class TenantManagement {
 
     @Transactional
     public Optional<Tenant> resume(TenantId id) {
+        forget();
+        AfterCommit.run(this::forget);
         return find(id).map(t -> t.active() ? t : tenants.save(t.withSuspendedAt(null)));
+    }
+
+    /**
+     * The tenant by id, read through the same short cache as {@link #findActiveBySlugCached}: for the questions asked
+     * on every request (its widget secret, its time zone, whether it is suspended).
+     */
+    public Optional<Tenant> findCached(TenantId id) {
+        return byId.get(id.value(), tenants::findById);
     }
 
     public Optional<Tenant> find(TenantId id) {

@@ -119,7 +119,7 @@ public class SlaOperations {
             return;
         }
         ClockRow row = locked.get();
-        List<SlaPolicy> all = policies.policies(tenantId);
+        List<SlaPolicy> all = policies.cachedPolicies(tenantId);
         SlaPolicy current = row.policyId() == null ? null
                 : all.stream().filter(p -> p.id() == row.policyId()).findFirst().orElse(null);
         Work work = new Work(ConversationClock.restore(row.clock()), terms(tenantId, current), row.facts(),
@@ -229,13 +229,13 @@ public class SlaOperations {
             return null;
         }
         BusinessCalendar calendar = policy.calendarId() == null ? BusinessCalendar.allHours(zoneOf(tenantId))
-                : policies.calendar(tenantId, policy.calendarId()).map(c -> c.toBusinessCalendar())
+                : policies.cachedCalendar(tenantId, policy.calendarId()).map(c -> c.toBusinessCalendar())
                         .orElse(BusinessCalendar.allHours(zoneOf(tenantId)));
         return new Terms(policy, calendar);
     }
 
     private ZoneId zoneOf(long tenantId) {
-        return tenants.find(new TenantId(tenantId)).map(t -> {
+        return tenants.findCached(new TenantId(tenantId)).map(t -> {
             try {
                 return ZoneId.of(t.timeZone());
             }

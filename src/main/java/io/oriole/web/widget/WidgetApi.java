@@ -208,7 +208,7 @@ class WidgetApi {
     }
 
     private Tenant tenantOf(String slug) {
-        return tenants.findActiveBySlug(slug).orElseThrow(UnknownWidgetException::new);
+        return tenants.findActiveBySlugCached(slug).orElseThrow(UnknownWidgetException::new);
     }
 
     private VisitorToken visitorOf(Tenant t, String token) {

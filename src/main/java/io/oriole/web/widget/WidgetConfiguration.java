@@ -17,6 +17,6 @@ class WidgetConfiguration {
     @Bean
     VisitorTokens visitorTokens(TenantManagement tenants, Clock clock,
             @Value("${oriole.widget.token-ttl:30d}") Duration ttl) {
-        return new VisitorTokens(id -> tenants.find(new TenantId(id)).map(Tenant::widgetSecret), ttl, clock);
+        return new VisitorTokens(id -> tenants.findCached(new TenantId(id)).map(Tenant::widgetSecret), ttl, clock);
     }
 }
