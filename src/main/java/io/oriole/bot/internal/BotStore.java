@@ -2,6 +2,7 @@ package io.oriole.bot.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +22,8 @@ import io.oriole.bot.BotSettings;
 import io.oriole.bot.BotTurn;
 import io.oriole.bot.GenerativeSettingsChange;
 import io.oriole.bot.HandoffReason;
+import io.oriole.shared.AfterCommit;
+import io.oriole.shared.TimedCache;
 
 /** SQL for bot settings, per-conversation state and turns. Every statement filters on tenant_id. */
 @Repository
@@ -30,12 +33,23 @@ public class BotStore {
             + "confidence, reply_seq, helpful, verdict, created_at, generated, cited_entry_ids";
 
     private final JdbcClient jdbc;
+    /**
+     * Every customer message asks whether the bot is on; the answer is kept a few seconds. The node that saves the
+     * settings forgets its copy at once, other nodes within {@link #CACHED_FOR}.
+     */
+    private final TimedCache<Long, BotSettings> settings = new TimedCache<>(CACHED_FOR, 10_000);
+    private final TimedCache<Long, Optional<Instant>> enabledAt = new TimedCache<>(CACHED_FOR, 10_000);
+    static final Duration CACHED_FOR = Duration.ofSeconds(3);
 
     BotStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public BotSettings settings(long tenantId) {
+        return settings.get(tenantId, this::readSettings);
+    }
+
+    private BotSettings readSettings(long tenantId) {
         return jdbc.sql("SELECT enabled, min_confidence, max_unhelpful, handoff_vip, handoff_urgent, handoff_negative "
                 + "FROM bot_settings WHERE tenant_id = :t").param("t", tenantId)
                 .query((rs, n) -> new BotSettings(rs.getBoolean(1), rs.getDouble(2), rs.getInt(3), rs.getBoolean(4),
@@ -44,6 +58,8 @@ public class BotStore {
     }
 
     public void saveSettings(long tenantId, BotSettings s, Instant now) {
+        forget(tenantId);
+        AfterCommit.run(() -> forget(tenantId));
         int updated = jdbc.sql("UPDATE bot_settings SET enabled_at = CASE WHEN :on AND NOT enabled THEN :now "
                 + "ELSE enabled_at END, enabled = :on, min_confidence = :c, max_unhelpful = :n, "
                 + "handoff_vip = :vip, handoff_urgent = :urg, handoff_negative = :neg, updated_at = :now "
@@ -59,6 +75,15 @@ public class BotStore {
 
     /** When the bot was last switched on; empty while it is off. */
     public Optional<Instant> enabledAt(long tenantId) {
+        return enabledAt.get(tenantId, this::readEnabledAt);
+    }
+
+    private void forget(long tenantId) {
+        settings.invalidate(tenantId);
+        enabledAt.invalidate(tenantId);
+    }
+
+    private Optional<Instant> readEnabledAt(long tenantId) {
         return jdbc.sql("SELECT enabled_at FROM bot_settings WHERE tenant_id = :t AND enabled").param("t", tenantId)
                 .query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).optional()
                 .map(OffsetDateTime::toInstant);
