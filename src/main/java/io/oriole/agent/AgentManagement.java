@@ -1,6 +1,7 @@
 package io.oriole.agent;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.oriole.agent.internal.AgentRepository;
 import io.oriole.agent.internal.DepartmentRepository;
+import io.oriole.shared.AfterCommit;
+import io.oriole.shared.TimedCache;
 import io.oriole.tenant.TenantId;
 
 /** Agent profiles and departments of a tenant. */
@@ -21,6 +24,9 @@ public class AgentManagement {
     private final AgentRepository agents;
     private final DepartmentRepository departments;
     private final Clock clock;
+    /** The roster routing reads on every round; another node's profile edit reaches it within this. */
+    public static final Duration ROSTER_CACHED_FOR = Duration.ofSeconds(3);
+    private final TimedCache<Long, List<Agent>> rosters = new TimedCache<>(ROSTER_CACHED_FOR, 10_000);
 
     AgentManagement(AgentRepository agents, DepartmentRepository departments, Clock clock) {
         this.agents = agents;
@@ -36,6 +42,7 @@ public class AgentManagement {
     @Transactional
     public Agent create(TenantId tenant, long userId, AgentProfile profile) {
         validate(tenant, profile);
+        changed(tenant);
         if (agents.findByTenantIdAndUserId(tenant.value(), userId).isPresent()) {
             throw new IllegalArgumentException("user " + userId + " already has an agent profile");
         }
@@ -47,21 +54,37 @@ public class AgentManagement {
     @Transactional
     public Optional<Agent> update(TenantId tenant, long agentId, AgentProfile profile) {
         validate(tenant, profile);
-        return find(tenant, agentId).map(a -> agents.save(a.withProfile(profile.displayName(), profile.tier(),
-                profile.maxConcurrent(), String.join(",", profile.languages()), departmentsOf(tenant, profile),
-                skillsOf(tenant, profile))));
+        changed(tenant);
+        return agents.findByTenantIdAndId(tenant.value(), agentId).map(a -> agents.save(a.withProfile(
+                profile.displayName(), profile.tier(), profile.maxConcurrent(), String.join(",", profile.languages()),
+                departmentsOf(tenant, profile), skillsOf(tenant, profile))));
     }
 
+    /** Read from the {@linkplain #roster(TenantId) roster}: asked on every routing step and workspace request. */
     public Optional<Agent> find(TenantId tenant, long agentId) {
-        return agents.findByTenantIdAndId(tenant.value(), agentId);
+        return roster(tenant).stream().filter(a -> a.id() == agentId).findFirst();
     }
 
+    /** Read from the {@linkplain #roster(TenantId) roster}: asked on every workspace request. */
     public Optional<Agent> findByUser(TenantId tenant, long userId) {
-        return agents.findByTenantIdAndUserId(tenant.value(), userId);
+        return roster(tenant).stream().filter(a -> a.userId() == userId).findFirst();
     }
 
     public List<Agent> list(TenantId tenant) {
         return agents.findByTenantIdOrderByDisplayName(tenant.value());
+    }
+
+    /**
+     * The same list for the hot paths (every routing round, every wait estimate), read through a cache of
+     * {@link #ROSTER_CACHED_FOR}: edits made on this node show at once, edits on another node within that time.
+     */
+    public List<Agent> roster(TenantId tenant) {
+        return rosters.get(tenant.value(), t -> List.copyOf(agents.findByTenantIdOrderByDisplayName(t)));
+    }
+
+    private void changed(TenantId tenant) {
+        rosters.invalidate(tenant.value());
+        AfterCommit.run(() -> rosters.invalidate(tenant.value()));
     }
 
     @Transactional

@@ -21,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.customer.internal.CustomerRepository;
+import io.oriole.customer.internal.CustomerRows;
 import io.oriole.customer.internal.TierStore;
 import io.oriole.tenant.TenantId;
 
@@ -31,12 +32,14 @@ public class CustomerManagement {
     private final CustomerRepository customers;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final CustomerRows rows;
     private final TierStore tiers;
     private final ApplicationEventPublisher events;
 
-    CustomerManagement(CustomerRepository customers, Clock clock, PlatformTransactionManager transactions,
-            TierStore tiers, ApplicationEventPublisher events) {
+    CustomerManagement(CustomerRepository customers, CustomerRows rows, Clock clock,
+            PlatformTransactionManager transactions, TierStore tiers, ApplicationEventPublisher events) {
         this.customers = customers;
+        this.rows = rows;
         this.clock = clock;
         this.tiers = tiers;
         this.events = events;
@@ -73,11 +76,20 @@ public class CustomerManagement {
     }
 
     public Optional<Customer> find(TenantId tenant, long id) {
-        return customers.findByTenantIdAndId(tenant.value(), id);
+        return rows.find(tenant.value(), id);
     }
 
     public Customer get(TenantId tenant, long id) {
         return find(tenant, id).orElseThrow(() -> new CustomerNotFoundException(id));
+    }
+
+    /** Display names of the given customers of the tenant, in one query; ids of other tenants are left out. */
+    public java.util.Map<Long, String> names(TenantId tenant, java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return customers.findByTenantIdAndIdIn(tenant.value(), java.util.Set.copyOf(ids)).stream()
+                .collect(java.util.stream.Collectors.toMap(Customer::id, Customer::name));
     }
 
     public List<Customer> list(TenantId tenant, int offset, int limit) {

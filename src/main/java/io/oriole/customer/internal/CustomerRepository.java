@@ -29,6 +29,8 @@ public interface CustomerRepository extends CrudRepository<Customer, Long> {
     @Query("SELECT * FROM customer WHERE tenant_id = :tenantId ORDER BY id DESC LIMIT :limit OFFSET :offset")
     List<Customer> findPage(long tenantId, int limit, int offset);
 
+    List<Customer> findByTenantIdAndIdIn(long tenantId, java.util.Collection<Long> ids);
+
     /**
      * Counts a conversation once: a redelivered event for a conversation already counted changes nothing.
      * Conversation ids only grow, so "newer than the last one counted" identifies a new conversation.

@@ -227,9 +227,10 @@ class WorkspaceController {
         model.addAttribute("statuses", ConversationStatus.values());
         model.addAttribute("inbox", list);
         model.addAttribute("levels", triage.latestLevels(me.tenantId(), list.stream().map(Conversation::id).toList()));
+        Map<Long, String> names = customers.names(me.tenantId(), list.stream().map(Conversation::customerId)
+                .distinct().toList());
         model.addAttribute("customerNames", list.stream().map(Conversation::customerId).distinct()
-                .collect(Collectors.toMap(Function.identity(),
-                        cid -> customers.find(me.tenantId(), cid).map(c -> c.name()).orElse("#" + cid))));
+                .collect(Collectors.toMap(Function.identity(), cid -> names.getOrDefault(cid, "#" + cid))));
         model.addAttribute("me", me);
         model.addAttribute("myAgent", mine.orElse(null));
         model.addAttribute("agentNames", agentNames(me));
@@ -237,14 +238,14 @@ class WorkspaceController {
 
     private void header(StaffPrincipal me, Conversation conversation, Model model) {
         model.addAttribute("conversation", conversation);
-        model.addAttribute("agents", agents.list(me.tenantId()));
+        model.addAttribute("agents", agents.roster(me.tenantId()));
         model.addAttribute("agentNames", agentNames(me));
         model.addAttribute("myAgent", myAgent(me).orElse(null));
         model.addAttribute("statuses", ConversationStatus.values());
     }
 
     private Map<Long, String> agentNames(StaffPrincipal me) {
-        return agents.list(me.tenantId()).stream().collect(Collectors.toMap(Agent::id, Agent::displayName));
+        return agents.roster(me.tenantId()).stream().collect(Collectors.toMap(Agent::id, Agent::displayName));
     }
 
     private Optional<Agent> myAgent(StaffPrincipal me) {
