@@ -39,6 +39,8 @@ import io.oriole.customer.CustomerManagement;
 import io.oriole.routing.internal.DeadlineLookup;
 import io.oriole.routing.internal.QueueMatcher;
 import io.oriole.routing.internal.RoutingStore;
+import io.oriole.routing.internal.Rounds;
+import io.oriole.routing.internal.WaitingLines;
 import io.oriole.routing.internal.StoredHandlingTimes;
 import io.oriole.routing.internal.WorkRow;
 import io.oriole.routing.model.AgentSelector;
@@ -84,11 +86,14 @@ public class RoutingManagement {
     private final Clock clock;
     private final BotManagement bot;
     private final WaitEstimator waitEstimator = new WaitEstimator();
+    private final Rounds rounds = new Rounds();
+    private final WaitingLines lines;
 
     RoutingManagement(RoutingStore store, AgentManagement agents, PresenceManagement presence,
             CapacityWeights weights, ConversationManagement conversations, CustomerManagement customers,
             TriageManagement triage, DeadlineLookup deadlines, ApplicationEventPublisher events, TransactionTemplate tx,
-            Clock clock, BotManagement bot) {
+            Clock clock, BotManagement bot, WaitingLines lines) {
+        this.lines = lines;
         this.bot = bot;
         this.store = store;
         this.agents = agents;
@@ -253,6 +258,17 @@ public class RoutingManagement {
      *                    something: the scanner's rounds every few seconds must not push to every widget.
      */
     private int dispatch(TenantId tenant, boolean lineChanged) {
+        return rounds.run(tenant.value(), lineChanged, changed -> {
+            try {
+                return round(tenant, changed);
+            }
+            finally {
+                lines.changed(tenant.value());
+            }
+        });
+    }
+
+    private int round(TenantId tenant, boolean lineChanged) {
         long t = tenant.value();
         List<WorkRow> waiting = store.waiting(t);
         if (waiting.isEmpty()) {
@@ -302,7 +318,7 @@ public class RoutingManagement {
             return List.of();
         }
         Map<Long, Integer> loads = store.loads(tenant.value());
-        return agents.list(tenant).stream().filter(a -> online.contains(a.id()))
+        return agents.roster(tenant).stream().filter(a -> online.contains(a.id()))
                 .map(a -> snapshot(a, loads.getOrDefault(a.id(), 0))).toList();
     }
 
@@ -765,6 +781,10 @@ public class RoutingManagement {
      * tenant's policy) and the estimated wait from the agents serving that queue.
      */
     public List<WaitEstimate> waitingLine(TenantId tenant) {
+        return lines.get(tenant.value(), () -> computeWaitingLine(tenant));
+    }
+
+    private List<WaitEstimate> computeWaitingLine(TenantId tenant) {
         long t = tenant.value();
         List<WorkRow> waiting = store.waiting(t);
         if (waiting.isEmpty()) {

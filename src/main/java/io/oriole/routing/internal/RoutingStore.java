@@ -38,9 +38,11 @@ public class RoutingStore {
             + "preferred_until, weight, agent_id, assigned_at, supervisors_told, excluded_agents, directed";
 
     private final JdbcClient jdbc;
+    private final WaitingLines lines;
 
-    RoutingStore(JdbcClient jdbc) {
+    RoutingStore(JdbcClient jdbc, WaitingLines lines) {
         this.jdbc = jdbc;
+        this.lines = lines;
     }
 
     // --- settings ---
@@ -129,6 +131,7 @@ public class RoutingStore {
 
     /** Inserts the row unless one exists for the conversation already; true when this call inserted it. */
     public boolean insertWork(WorkRow w, Instant now) {
+        lines.changed(w.tenantId());
         return jdbc.sql("INSERT INTO routing_work (" + WORK_COLUMNS + ", updated_at) VALUES (:c, :t, :q, :s, :p, :queued, "
                 + ":deadline, :skills, :tier, :dept, :lang, :intent, :exp, :pref, :prefUntil, :w, :agent, :assigned, "
                 + ":told, :excluded, :directed, :now) ON CONFLICT DO NOTHING").param("c", w.conversationId()).param("t", w.tenantId())
@@ -146,6 +149,7 @@ public class RoutingStore {
     /** Rewrites the facts of a work row (new triage, transfer target) without touching who holds it. */
     /** A waiting conversation's SLA deadline moved; work already offered or taken keeps its row as it is. */
     public int updateDeadline(long tenantId, long conversationId, Instant deadline, Instant now) {
+        lines.changed(tenantId);
         return jdbc.sql("UPDATE routing_work SET deadline = :deadline, updated_at = :now WHERE tenant_id = :t "
                 + "AND conversation_id = :c AND status = :waiting").param("deadline", ts(deadline))
                 .param("now", ts(now)).param("t", tenantId).param("c", conversationId)
@@ -153,6 +157,7 @@ public class RoutingStore {
     }
 
     public void updateFacts(WorkRow w, Instant now) {
+        lines.changed(w.tenantId());
         jdbc.sql("UPDATE routing_work SET queue_code = :q, priority = :p, deadline = :deadline, skills = :skills, "
                 + "min_tier = :tier, department = :dept, language = :lang, intent = :intent, expedite = :exp, "
                 + "preferred_agent_id = :pref, preferred_until = :prefUntil, weight = :w, directed = :directed, "
@@ -168,6 +173,7 @@ public class RoutingStore {
 
     /** Moves a work row to {@code status}, held by {@code agentId} (null: nobody), only from {@code from}. */
     public boolean moveWork(long tenantId, long conversationId, String from, String status, Long agentId, Instant now) {
+        lines.changed(tenantId);
         return jdbc.sql("UPDATE routing_work SET status = :s, agent_id = :a, updated_at = :now, assigned_at = "
                 + "CASE WHEN :s = 'ASSIGNED' THEN :now ELSE assigned_at END WHERE tenant_id = :t "
                 + "AND conversation_id = :c AND status = :from").param("s", status).param("a", agentId)
@@ -177,6 +183,7 @@ public class RoutingStore {
 
     /** The conversation's owner, whatever the row's state was: routing now counts it on that agent. */
     public void setAssigned(long tenantId, long conversationId, long agentId, Instant now) {
+        lines.changed(tenantId);
         jdbc.sql("UPDATE routing_work SET status = 'ASSIGNED', agent_id = :a, assigned_at = :now, updated_at = :now "
                 + "WHERE tenant_id = :t AND conversation_id = :c").param("a", agentId).param("now", ts(now))
                 .param("t", tenantId).param("c", conversationId).update();
@@ -184,6 +191,7 @@ public class RoutingStore {
 
     /** Back in line, keeping its place ({@code queued_at} is unchanged), with new exclusions. */
     public void requeue(long tenantId, long conversationId, Set<Long> excluded, Instant now) {
+        lines.changed(tenantId);
         jdbc.sql("UPDATE routing_work SET status = 'WAITING', agent_id = NULL, excluded_agents = :ex, "
                 + "updated_at = :now WHERE tenant_id = :t AND conversation_id = :c").param("ex", joinIds(excluded))
                 .param("now", ts(now)).param("t", tenantId).param("c", conversationId).update();
@@ -195,6 +203,7 @@ public class RoutingStore {
     }
 
     public void setExcluded(long tenantId, long conversationId, Set<Long> excluded) {
+        lines.changed(tenantId);
         jdbc.sql("UPDATE routing_work SET excluded_agents = :ex WHERE tenant_id = :t AND conversation_id = :c")
                 .param("ex", joinIds(excluded)).param("t", tenantId).param("c", conversationId).update();
     }

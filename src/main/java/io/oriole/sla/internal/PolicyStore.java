@@ -23,8 +23,11 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Repository;
 
+import io.oriole.cluster.ClusterChanges;
+import io.oriole.cluster.RemoteChange;
 import io.oriole.conversation.Channel;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.customer.CustomerKind;
@@ -32,6 +35,8 @@ import io.oriole.customer.VipTier;
 import io.oriole.sla.Escalation;
 import io.oriole.sla.EscalationTrigger;
 import io.oriole.sla.PolicyConditions;
+import io.oriole.shared.AfterCommit;
+import io.oriole.shared.TimedCache;
 import io.oriole.sla.SlaCalendar;
 import io.oriole.sla.SlaPolicy;
 import io.oriole.sla.SlaTargets;
@@ -49,10 +54,54 @@ class PolicyStore {
             + " resolution_minutes, calendar_id, warn_at_percent, reminder_minutes, escalate_on, l2_join_minutes,"
             + " l3_join_minutes, pause_statuses";
 
-    private final JdbcClient jdbc;
+    static final String TOPIC = "sla.policies";
 
-    PolicyStore(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final ClusterChanges cluster;
+    /**
+     * Every SLA event reads the tenant's policies and the calendar of its policy: both are kept a few seconds. The
+     * node that edits them forgets its copies at once and tells the others, which forget theirs on the
+     * announcement, or within {@link #CACHED_FOR} if they missed it.
+     */
+    static final Duration CACHED_FOR = Duration.ofSeconds(5);
+    private final TimedCache<Long, List<SlaPolicy>> policies = new TimedCache<>(CACHED_FOR, 10_000);
+    private final TimedCache<Long, Map<Long, SlaCalendar>> calendars = new TimedCache<>(CACHED_FOR, 10_000);
+
+    PolicyStore(JdbcClient jdbc, ClusterChanges cluster) {
         this.jdbc = jdbc;
+        this.cluster = cluster;
+    }
+
+    /** The tenant's policies in matching order, as {@code apply} reads them on every event. */
+    List<SlaPolicy> cachedPolicies(long tenantId) {
+        return policies.get(tenantId, t -> List.copyOf(policies(t)));
+    }
+
+    Optional<SlaCalendar> cachedCalendar(long tenantId, long id) {
+        return Optional.ofNullable(calendars.get(tenantId, t -> calendars(t).stream()
+                .collect(java.util.stream.Collectors.toMap(SlaCalendar::id, c -> c))).get(id));
+    }
+
+    /** Forgets this node's copies of the tenant's policies and calendars, now and after the commit, everywhere. */
+    void changed(long tenantId) {
+        forget(tenantId);
+        AfterCommit.run(() -> {
+            forget(tenantId);
+            cluster.announce(new RemoteChange(TOPIC, tenantId, null));
+        });
+    }
+
+    /** Another node edited this tenant's policies or calendars. */
+    @EventListener
+    void on(RemoteChange change) {
+        if (TOPIC.equals(change.topic())) {
+            forget(change.tenantId());
+        }
+    }
+
+    void forget(long tenantId) {
+        policies.invalidate(tenantId);
+        calendars.invalidate(tenantId);
     }
 
     List<SlaPolicy> policies(long tenantId) {
@@ -66,6 +115,7 @@ class PolicyStore {
     }
 
     long insertPolicy(long tenantId, SlaPolicy p, Instant now) {
+        changed(tenantId);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO sla_policy (tenant_id, name, position, enabled, priorities, vip_tiers, customer_kinds,"
                 + " channels, categories, intents, urgencies, first_response_minutes, next_response_minutes,"
@@ -78,6 +128,7 @@ class PolicyStore {
     }
 
     boolean updatePolicy(long tenantId, long id, SlaPolicy p, Instant now) {
+        changed(tenantId);
         return jdbc.sql("UPDATE sla_policy SET name = :name, position = :position, enabled = :enabled,"
                 + " priorities = :priorities, vip_tiers = :vip, customer_kinds = :kinds, channels = :channels,"
                 + " categories = :categories, intents = :intents, urgencies = :urgencies,"
@@ -89,6 +140,7 @@ class PolicyStore {
     }
 
     boolean deletePolicy(long tenantId, long id) {
+        changed(tenantId);
         return jdbc.sql("DELETE FROM sla_policy WHERE tenant_id = :t AND id = :id").param("t", tenantId)
                 .param("id", id).update() == 1;
     }
@@ -104,6 +156,7 @@ class PolicyStore {
     }
 
     long insertCalendar(long tenantId, SlaCalendar c, Instant now) {
+        changed(tenantId);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO sla_calendar (tenant_id, name, time_zone, week, holidays, updated_at)"
                 + " VALUES (:t, :name, :zone, :week, :holidays, :now)").paramSource(calendarParams(tenantId, 0, c, now))
@@ -112,6 +165,7 @@ class PolicyStore {
     }
 
     boolean updateCalendar(long tenantId, long id, SlaCalendar c, Instant now) {
+        changed(tenantId);
         return jdbc.sql("UPDATE sla_calendar SET name = :name, time_zone = :zone, week = :week, holidays = :holidays,"
                 + " updated_at = :now WHERE tenant_id = :t AND id = :id")
                 .paramSource(calendarParams(tenantId, id, c, now)).update() == 1;
@@ -123,6 +177,7 @@ class PolicyStore {
     }
 
     boolean deleteCalendar(long tenantId, long id) {
+        changed(tenantId);
         return jdbc.sql("DELETE FROM sla_calendar WHERE tenant_id = :t AND id = :id").param("t", tenantId)
                 .param("id", id).update() == 1;
     }

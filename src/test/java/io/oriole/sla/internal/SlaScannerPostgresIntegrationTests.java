@@ -67,6 +67,7 @@ class SlaScannerPostgresIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate tx;
     @Autowired ApplicationEventPublisher events;
+    @Autowired io.oriole.cluster.ClusterChanges cluster;
 
     @Test
     void twoScannersAtOnceActOnEachDueClockExactlyOnce() throws Exception {
@@ -113,7 +114,7 @@ class SlaScannerPostgresIntegrationTests {
         awaitRunning(tenant, List.of(id));
         clock.advance(Duration.ofHours(2));
 
-        SlaOperations restarted = new SlaOperations(new ClockStore(jdbc), new PolicyStore(jdbc), conversations,
+        SlaOperations restarted = new SlaOperations(new ClockStore(jdbc), new PolicyStore(jdbc, cluster), conversations,
                 customers, triage, agents, tenants, events, clock, new SimpleMeterRegistry());
         // The node scans until the clock is free: a listener still finishing its own change holds it for a moment.
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> tx.execute(s -> restarted.scanNext()));
