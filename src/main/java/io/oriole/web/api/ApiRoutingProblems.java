@@ -9,6 +9,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
@@ -21,7 +22,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiRoutingProblems {
 
     @ExceptionHandler({ HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class,
-            NoResourceFoundException.class })
+            NoResourceFoundException.class, NoHandlerFoundException.class })
     ResponseEntity<ProblemDetail> unrouted(Exception e, HttpServletRequest request) throws Exception {
         if (!request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             throw e;
