@@ -17,6 +17,7 @@
   let fetching = null;
   let again = false;
   let backoff = 1000;
+  let waiting = false;
 
   const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
 
@@ -129,6 +130,7 @@
       const response = await call('GET', '/wait');
       if (!response.ok) return;
       const view = await response.json();
+      waiting = view.waiting;
       waitBar.hidden = !view.waiting;
       if (view.waiting) {
         waitBar.textContent = waitBar.dataset.position.replace('{0}', view.position) + ' '
@@ -144,13 +146,15 @@
     const socket = new WebSocket(scheme + location.host + '/ws/widget?token=' + encodeURIComponent(token));
     socket.onopen = () => { backoff = 1000; fetchNew(); };
     socket.onmessage = e => {
-      let type = null;
-      try { type = JSON.parse(e.data).type; } catch (ignored) { /* an older push */ }
-      if (type === 'queue') { fetchWait(); return; }
-      // Any other push, or the hello that says the server has joined this socket (no later push can be missed):
-      // fetch what is new.
-      fetchNew();
-      fetchWait();
+      let push = {};
+      try { push = JSON.parse(e.data); } catch (ignored) { /* an older push */ }
+      if (push.type === 'queue') { fetchWait(); return; }
+      // The hello says the server has joined this socket, so no later push can be missed: fetch what came before.
+      if (push.type === 'hello') { fetchNew(); fetchWait(); return; }
+      // A push for a message this page already shows (the customer's own, answered by the send) needs no fetch.
+      if (!(push.seq && push.seq <= lastSeq)) fetchNew();
+      // The line pushes 'queue' while the customer waits; any other news may mean an agent has taken over.
+      if (waiting) fetchWait();
     };
     socket.onclose = () => {
       setTimeout(connect, backoff);

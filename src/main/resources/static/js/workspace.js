@@ -65,6 +65,20 @@
     liveState.classList.toggle('offline', !online);
   }
 
+  // The inbox follows pushes at most once a second, at once when it has been quiet and once more after a burst, so
+  // that a busy floor neither reloads it many times a second nor (as a debounce would) never reloads it at all.
+  let lastInbox = 0;
+  let inboxTimer = null;
+  function refreshInbox() {
+    if (inboxTimer) return;
+    const wait = Math.max(0, lastInbox + 1000 - Date.now());
+    inboxTimer = setTimeout(() => {
+      inboxTimer = null;
+      lastInbox = Date.now();
+      htmx.trigger(body, 'inbox-refresh');
+    }, wait);
+  }
+
   // Live panels (SLA, triage, header, timeline) refresh on conv-changed. A push that lands while a panel is being
   // swapped in finds no listener on it yet, so after each burst of pushes one trailing refresh settles every panel.
   let trailingRefresh = null;
@@ -98,7 +112,7 @@
       document.dispatchEvent(new CustomEvent('oriole:live', { detail: event }));
       if (event.type === 'offer') { htmx.trigger(body, 'offers-changed'); return; }
       if (event.type === 'supervisor-alert') { alertSupervisor(event); return; }
-      htmx.trigger(body, 'inbox-refresh');
+      refreshInbox();
       if (box && String(event.conversationId) === box.dataset.conversationId) {
         if (event.seq) fetchNew(); else convChanged();
       }

@@ -60,6 +60,8 @@ public class LiveUpdates implements DisposableBean {
     public static final String CUSTOMER = "oriole.live.customer";
     /** Set on staff sockets of supervisors and admins, who also hear routing alerts. */
     public static final String SUPERVISOR = "oriole.live.supervisor";
+    /** Set on staff sockets of staff with an agent profile: the agent's id. */
+    public static final String AGENT = "oriole.live.agent";
 
     private static final Logger log = LoggerFactory.getLogger(LiveUpdates.class);
     private static final TextMessage HELLO = new TextMessage("{\"type\":\"hello\"}");
@@ -69,11 +71,22 @@ public class LiveUpdates implements DisposableBean {
 
     private final Map<Long, Set<WebSocketSession>> staffByTenant = new ConcurrentHashMap<>();
     private final Map<String, Set<WebSocketSession>> byCustomer = new ConcurrentHashMap<>();
+    /** How many customer sockets each tenant has on this node, so a push need not search them all. */
+    private final Map<Long, java.util.concurrent.atomic.AtomicInteger> customerSockets = new ConcurrentHashMap<>();
     private final ConversationManagement conversations;
     private final JsonMapper json;
     private final boolean clustered;
     private final ClusterChannels.Channel<Push> otherNodes;
     private final ThreadPoolTaskExecutor pushes;
+    /** How often at most a tenant's waiting customers hear that the line moved. */
+    static final java.time.Duration LINE_PUSH_EVERY = java.time.Duration.ofSeconds(1);
+    private final Map<Long, QueueMoved> latestLine = new ConcurrentHashMap<>();
+    private final java.util.concurrent.ScheduledExecutorService lineTimer =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "live-line");
+                thread.setDaemon(true);
+                return thread;
+            });
     private final Counter dropped;
     /** Whose conversation is whose never changes; remembering it spares the push thread a query per push. */
     private final Map<Long, Long> customerOfConversation = java.util.Collections.synchronizedMap(
@@ -100,8 +113,11 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    /** A push on its way between nodes. {@code customer} is 0 unless the audience is one customer. */
-    record Push(Audience.Kind kind, long tenant, long customer, String payload) {
+    /**
+     * A push on its way between nodes. {@code customer} is 0 unless the audience is one customer; {@code agents}
+     * names the watching agents of a {@code WATCHERS} audience.
+     */
+    record Push(Audience.Kind kind, long tenant, long customer, java.util.List<Long> agents, String payload) {
     }
 
     LiveUpdates(ConversationManagement conversations, JsonMapper json, ClusterChannels channels, Settings settings,
@@ -114,7 +130,8 @@ public class LiveUpdates implements DisposableBean {
                 .description("live pushes dropped because the push queue was full").register(meters);
         this.otherNodes = channels.channel(settings.redisChannel(), Push.class, push -> {
             if (push.kind() != null && push.payload() != null) {
-                deliver(new Audience(push.kind(), push.tenant(), push.customer()), push.payload());
+                deliver(new Audience(push.kind(), push.tenant(), push.customer(),
+                        push.agents() == null ? Set.of() : Set.copyOf(push.agents())), push.payload());
             }
         });
     }
@@ -127,14 +144,18 @@ public class LiveUpdates implements DisposableBean {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS,
                 BUFFER_LIMIT_BYTES);
         Set<WebSocketSession> sessions = audience(raw).computeIfAbsent(keyOf(raw), k -> ConcurrentHashMap.newKeySet());
-        sessions.add(session);
-        send(sessions, session, HELLO);
+        if (sessions.add(session) && raw.getAttributes().containsKey(CUSTOMER)) {
+            customerSockets.computeIfAbsent((Long) raw.getAttributes().get(TENANT),
+                    t -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        }
+        send(session, HELLO);
     }
 
     void leave(WebSocketSession raw) {
         Set<WebSocketSession> sessions = audience(raw).get(keyOf(raw));
-        if (sessions != null) {
-            sessions.removeIf(s -> s.getId().equals(raw.getId()));
+        if (sessions != null && sessions.removeIf(s -> s.getId().equals(raw.getId()))
+                && raw.getAttributes().containsKey(CUSTOMER)) {
+            customerSockets.get((Long) raw.getAttributes().get(TENANT)).decrementAndGet();
         }
     }
 
@@ -149,7 +170,7 @@ public class LiveUpdates implements DisposableBean {
         String message = json.writeValueAsString(seq == null
                 ? Map.of("type", type, "conversationId", event.conversationId())
                 : Map.of("type", type, "conversationId", event.conversationId(), "seq", seq));
-        push(Audience.staff(event.tenantId()), message);
+        push(watchersOf(event), message);
         if (visibleToCustomer(event) && mayHaveCustomersOf(event.tenantId())) {
             customerOf(event.tenantId(), event.conversationId())
                     .ifPresent(customer -> push(Audience.customer(event.tenantId(), customer), message));
@@ -168,6 +189,38 @@ public class LiveUpdates implements DisposableBean {
         });
     }
 
+    /**
+     * Staff hear of a conversation if it concerns them: its owner, the colleagues invited into it, and, when it
+     * changes hands, the previous owner too; supervisors hear of everything. Nobody's conversation (waiting for an
+     * agent) goes to every staff socket, since anyone may pick it up. Without this, each of fifty agents reloaded
+     * their inbox for every message of every customer.
+     */
+    private Audience watchersOf(ConversationEvent event) {
+        Audience watchers = watchersOf(event.tenantId(), event.conversationId());
+        if (event instanceof io.oriole.conversation.ConversationAssigned assigned
+                && watchers.kind() == Audience.Kind.WATCHERS) {
+            Set<Long> agents = new java.util.HashSet<>(watchers.agents());
+            if (assigned.previousAgentId() != null) {
+                agents.add(assigned.previousAgentId());
+            }
+            return Audience.watchers(event.tenantId(), agents);
+        }
+        return watchers;
+    }
+
+    private Audience watchersOf(long tenantId, long conversationId) {
+        TenantId tenant = new TenantId(tenantId);
+        Long owner = conversations.find(tenant, conversationId).map(c -> c.assigneeAgentId()).orElse(null);
+        if (owner == null) {
+            return Audience.staff(tenantId);
+        }
+        Set<Long> agents = new java.util.HashSet<>();
+        agents.add(owner);
+        conversations.participants(tenant, conversationId).stream().filter(p -> p.isActive())
+                .forEach(p -> agents.add(p.agentId()));
+        return Audience.watchers(tenantId, agents);
+    }
+
     private java.util.Optional<Long> customerOf(long tenantId, long conversationId) {
         Long known = customerOfConversation.get(conversationId);
         if (known != null) {
@@ -181,6 +234,7 @@ public class LiveUpdates implements DisposableBean {
 
     @Override
     public void destroy() {
+        lineTimer.shutdownNow();
         pushes.shutdown();
     }
 
@@ -190,7 +244,7 @@ public class LiveUpdates implements DisposableBean {
      */
     @EventListener
     void on(ConversationTriaged event) {
-        later(() -> push(Audience.staff(event.tenantId()), json.writeValueAsString(
+        later(() -> push(watchersOf(event.tenantId(), event.conversationId()), json.writeValueAsString(
                 Map.of("type", "triaged", "conversationId", event.conversationId()))));
     }
 
@@ -224,13 +278,13 @@ public class LiveUpdates implements DisposableBean {
             push.put("targetTier", x.targetTier().name());
             push.put("notifySupervisors", x.notifySupervisors());
         }
-        push(Audience.staff(event.tenantId()), json.writeValueAsString(push));
+        push(watchersOf(event.tenantId(), event.conversationId()), json.writeValueAsString(push));
     }
 
     /** An offer for one agent: every staff page of the tenant reloads its offers panel, which shows only its own. */
     @EventListener
     void on(ConversationOffered event) {
-        later(() -> push(Audience.staff(event.tenantId()), json.writeValueAsString(Map.of("type", "offer",
+        later(() -> push(Audience.watchers(event.tenantId(), Set.of(event.agentId())), json.writeValueAsString(Map.of("type", "offer",
                 "conversationId", event.conversationId(), "agentId", event.agentId()))));
     }
 
@@ -242,9 +296,23 @@ public class LiveUpdates implements DisposableBean {
     }
 
     /** The waiting line moved: each waiting customer's widget fetches its new position and estimated wait. */
+    /**
+     * The line moves on every routing round, and every waiting customer's widget then asks for its place: at most
+     * once a second per tenant, with the latest line, or a flood of rounds would make every waiting widget ask many
+     * times a second.
+     */
     @EventListener
     void on(QueueMoved event) {
-        later(() -> pushQueueMoved(event));
+        AfterCommit.run(() -> {
+            if (latestLine.put(event.tenantId(), event) == null) {
+                lineTimer.schedule(() -> {
+                    QueueMoved latest = latestLine.remove(event.tenantId());
+                    if (latest != null) {
+                        later(() -> pushQueueMoved(latest));
+                    }
+                }, LINE_PUSH_EVERY.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            }
+        });
     }
 
     private void pushQueueMoved(QueueMoved event) {
@@ -282,33 +350,31 @@ public class LiveUpdates implements DisposableBean {
         if (clustered) {
             return true;
         }
-        String prefix = tenantId + ":";
-        return byCustomer.entrySet().stream().anyMatch(e -> e.getKey().startsWith(prefix) && !e.getValue().isEmpty());
+        var count = customerSockets.get(tenantId);
+        return count != null && count.get() > 0;
     }
 
     /** Delivers to this node's sockets, then to the other nodes'. */
     private void push(Audience audience, String payload) {
         deliver(audience, payload);
-        otherNodes.publish(new Push(audience.kind(), audience.tenantId(), audience.customerId(), payload));
+        otherNodes.publish(new Push(audience.kind(), audience.tenantId(), audience.customerId(),
+                java.util.List.copyOf(audience.agents()), payload));
     }
 
     /** Delivers a push to the sockets of its audience that this node holds. */
     void deliver(Audience audience, String payload) {
         TextMessage message = new TextMessage(payload);
         switch (audience.kind()) {
-            case STAFF -> send(staffByTenant.get(audience.tenantId()), message);
-            case SUPERVISORS -> {
-                Set<WebSocketSession> sessions = staffByTenant.get(audience.tenantId());
-                if (sessions != null) {
-                    send(sessions.stream().filter(s -> Boolean.TRUE.equals(s.getAttributes().get(SUPERVISOR)))
-                            .collect(java.util.stream.Collectors.toSet()), message);
-                }
-            }
-            case CUSTOMER -> send(byCustomer.get(customerKey(audience.tenantId(), audience.customerId())), message);
+            case STAFF -> send(staffByTenant.get(audience.tenantId()), s -> true, message);
+            case WATCHERS -> send(staffByTenant.get(audience.tenantId()), s -> isSupervisor(s)
+                    || audience.agents().contains(s.getAttributes().get(AGENT)), message);
+            case SUPERVISORS -> send(staffByTenant.get(audience.tenantId()), LiveUpdates::isSupervisor, message);
+            case CUSTOMER -> send(byCustomer.get(customerKey(audience.tenantId(), audience.customerId())), s -> true,
+                    message);
         }
     }
 
-    private void send(Set<WebSocketSession> sessions, WebSocketSession session, TextMessage message) {
+    private void send(WebSocketSession session, TextMessage message) {
         try {
             if (session.isOpen()) {
                 session.sendMessage(message);
@@ -316,8 +382,8 @@ public class LiveUpdates implements DisposableBean {
         }
         catch (IOException | RuntimeException gone) {
             log.debug("dropping live session {}: {}", session.getId(), gone.toString());
-            sessions.remove(session);
             // Closed, the browser reconnects, gets a new hello and catches up; left open, it would wait forever.
+            // Closing it leads to leave(), which takes it out of its audience.
             try {
                 session.close(org.springframework.web.socket.CloseStatus.SESSION_NOT_RELIABLE);
             }
@@ -327,14 +393,21 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    private void send(Set<WebSocketSession> sessions, TextMessage message) {
+    private void send(Set<WebSocketSession> sessions, java.util.function.Predicate<WebSocketSession> whose,
+            TextMessage message) {
         if (sessions == null) {
             return;
         }
         for (WebSocketSession session : sessions) {
-            // The client reconnects and re-fetches after its last seq; nothing is lost by dropping it here.
-            send(sessions, session, message);
+            if (whose.test(session)) {
+                // The client reconnects and re-fetches after its last seq; nothing is lost by dropping it here.
+                send(session, message);
+            }
         }
+    }
+
+    private static boolean isSupervisor(WebSocketSession session) {
+        return Boolean.TRUE.equals(session.getAttributes().get(SUPERVISOR));
     }
 
     @SuppressWarnings({ "unchecked", "rawtypes" })

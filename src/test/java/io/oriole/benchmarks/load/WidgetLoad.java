@@ -619,6 +619,7 @@ public final class WidgetLoad {
         volatile String token;
         volatile long conversationId;
         volatile long lastSeq;
+        volatile boolean waiting;
         volatile WebSocket socket;
         final AtomicBoolean fetching = new AtomicBoolean();
         final AtomicBoolean again = new AtomicBoolean();
@@ -719,10 +720,23 @@ public final class WidgetLoad {
                 String k = "r" + key(push.path("conversationId").asLong(), push.path("seq").asLong());
                 replyPushAt.putIfAbsent(k, now);
             }
-            if (!type.equals("queue")) {
+            // As widget-chat.js does: the line's 'queue' pushes ask only for the place in line; the hello asks for
+            // everything; other pushes fetch unless they name a message already shown, and ask for the place in
+            // line only while waiting.
+            if (type.equals("queue")) {
+                workers.execute(this::waitView);
+                return;
+            }
+            if (type.equals("hello")) {
+                workers.execute(this::fetch);
+                workers.execute(this::waitView);
+                return;
+            }
+            long seq = push.path("seq").asLong(0);
+            if (seq == 0 || seq > lastSeq) {
                 workers.execute(this::fetch);
             }
-            if (!type.equals("hello") || conversationId != 0) {
+            if (waiting) {
                 workers.execute(this::waitView);
             }
         }
@@ -732,6 +746,9 @@ public final class WidgetLoad {
                 HttpResponse<String> r = widget("GET", "/wait", null);
                 if (r.statusCode() != 200) {
                     error("visitor wait " + r.statusCode());
+                }
+                else {
+                    waiting = JSON.readTree(r.body()).path("waiting").asBoolean(false);
                 }
             }
             catch (Exception e) {
@@ -833,6 +850,8 @@ public final class WidgetLoad {
                         acknowledgedMarks.add(mark);
                         JsonNode view = JSON.readTree(r.body());
                         long seq = view.get("seq").asLong();
+                        // The widget renders the stored message from the answer, so its seq is shown already.
+                        lastSeq = Math.max(lastSeq, seq);
                         if (conversationId == 0) {
                             learnConversation();
                         }
