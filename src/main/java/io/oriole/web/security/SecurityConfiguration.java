@@ -1,5 +1,6 @@
 package io.oriole.web.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -12,11 +13,14 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import io.oriole.identity.ApiTokenAuthenticationFilter;
 import io.oriole.identity.ApiTokenManagement;
+import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.TenantLoginDetails;
 
 /**
@@ -53,7 +57,10 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** Knows each staff member's sessions on this node, so that disabling an account ends them. */
+    /**
+     * Knows each staff member's sessions on this node, so that disabling an account or suspending a tenant ends
+     * them; shared sessions are ended through {@link StaffSessionIndex} instead.
+     */
     @Bean
     SessionRegistry staffSessionRegistry() {
         return new SessionRegistryImpl();
@@ -67,8 +74,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin, SessionRegistry sessions)
-            throws Exception {
+    SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin, SessionRegistry sessions,
+            ObjectProvider<StaffSessionIndex> index) throws Exception {
         http.authenticationProvider(staffLogin)
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .authorizeHttpRequests(a -> a
@@ -78,7 +85,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/console/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/workspace", true)
+                .formLogin(f -> f.loginPage("/login").successHandler(signedIn(index))
                         .failureHandler(new LoginFailureHandler())
                         .authenticationDetailsSource(TenantLoginDetails::from)
                         .usernameParameter("email"))
@@ -88,5 +95,18 @@ class SecurityConfiguration {
                         (req, res, ex) -> res.sendError(HttpStatus.UNAUTHORIZED.value()),
                         req -> "true".equals(req.getHeader("HX-Request"))));
         return http.build();
+    }
+
+    /** After sign-in: the workspace, and with shared sessions the session's id in its owner's set. */
+    private static AuthenticationSuccessHandler signedIn(ObjectProvider<StaffSessionIndex> index) {
+        SimpleUrlAuthenticationSuccessHandler toWorkspace = new SimpleUrlAuthenticationSuccessHandler("/workspace");
+        toWorkspace.setAlwaysUseDefaultTargetUrl(true);
+        return (request, response, authentication) -> {
+            StaffSessionIndex shared = index.getIfAvailable();
+            if (shared != null && authentication.getPrincipal() instanceof StaffPrincipal me) {
+                shared.signedIn(me.getName(), request.getSession().getId());
+            }
+            toWorkspace.onAuthenticationSuccess(request, response, authentication);
+        };
     }
 }
