@@ -315,6 +315,18 @@ public class ConversationManagement {
         return store.timeline(tenant.value(), conversationId);
     }
 
+    /**
+     * The agents a conversation concerns now: its owner and the colleagues taking part in it; empty when nobody owns
+     * it (or it does not exist), whoever else was invited.
+     */
+    public java.util.Set<Long> watchers(TenantId tenant, long conversationId) {
+        List<Long> ids = store.ownerAndParticipants(tenant.value(), conversationId);
+        if (ids.isEmpty() || ids.get(0) == null) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(ids);
+    }
+
     public List<Participant> participants(TenantId tenant, long conversationId) {
         get(tenant, conversationId);
         return store.participants(tenant.value(), conversationId);

@@ -237,6 +237,28 @@ public class ConversationStore {
                 .param("now", ts(now)).param("t", tenantId).param("c", conversationId).param("a", agentId).update();
     }
 
+    /**
+     * The conversation's owner (first, or null when nobody owns it) and the agents taking part in it now, in one
+     * statement: every live push asks it.
+     */
+    public List<Long> ownerAndParticipants(long tenantId, long conversationId) {
+        List<Long> ids = new ArrayList<>();
+        jdbc.sql("SELECT c.assignee_agent_id, p.agent_id FROM conversation c LEFT JOIN conversation_participant p "
+                + "ON p.tenant_id = c.tenant_id AND p.conversation_id = c.id AND p.left_at IS NULL "
+                + "WHERE c.tenant_id = :t AND c.id = :c").param("t", tenantId).param("c", conversationId)
+                .query(rs -> {
+                    if (ids.isEmpty()) {
+                        long owner = rs.getLong(1);
+                        ids.add(rs.wasNull() ? null : owner);
+                    }
+                    long participant = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        ids.add(participant);
+                    }
+                });
+        return ids;
+    }
+
     public List<Participant> participants(long tenantId, long conversationId) {
         return jdbc.sql("SELECT id, conversation_id, agent_id, role, joined_at, left_at, can_reply "
                 + "FROM conversation_participant WHERE tenant_id = :t AND conversation_id = :c ORDER BY joined_at, id")

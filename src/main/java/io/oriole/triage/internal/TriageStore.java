@@ -89,9 +89,11 @@ class TriageStore {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM triage_result r WHERE r.tenant_id = :t "
-                + "AND r.conversation_id IN (:c) AND r.id = (SELECT MAX(x.id) FROM triage_result x "
-                + "WHERE x.tenant_id = :t AND x.conversation_id = r.conversation_id)")
+        // The newest result per conversation, found once per conversation (not once per stored result, as a
+        // correlated "id = MAX(id)" did): the inbox asks this for fifty conversations at every refresh.
+        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM triage_result r WHERE r.id IN ("
+                + "SELECT MAX(x.id) FROM triage_result x WHERE x.tenant_id = :t AND x.conversation_id IN (:c) "
+                + "GROUP BY x.conversation_id)")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -150,9 +152,9 @@ class TriageStore {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT o.conversation_id, o.level FROM triage_priority_override o WHERE o.tenant_id = :t "
-                + "AND o.conversation_id IN (:c) AND o.level IS NOT NULL AND o.id = (SELECT MAX(x.id) "
-                + "FROM triage_priority_override x WHERE x.tenant_id = :t AND x.conversation_id = o.conversation_id)")
+        return jdbc.sql("SELECT o.conversation_id, o.level FROM triage_priority_override o WHERE o.level IS NOT NULL "
+                + "AND o.id IN (SELECT MAX(x.id) FROM triage_priority_override x WHERE x.tenant_id = :t "
+                + "AND x.conversation_id IN (:c) GROUP BY x.conversation_id)")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));

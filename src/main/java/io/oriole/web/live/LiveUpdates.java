@@ -209,16 +209,7 @@ public class LiveUpdates implements DisposableBean {
     }
 
     private Audience watchersOf(long tenantId, long conversationId) {
-        TenantId tenant = new TenantId(tenantId);
-        Long owner = conversations.find(tenant, conversationId).map(c -> c.assigneeAgentId()).orElse(null);
-        if (owner == null) {
-            return Audience.staff(tenantId);
-        }
-        Set<Long> agents = new java.util.HashSet<>();
-        agents.add(owner);
-        conversations.participants(tenant, conversationId).stream().filter(p -> p.isActive())
-                .forEach(p -> agents.add(p.agentId()));
-        return Audience.watchers(tenantId, agents);
+        return Audience.watchers(tenantId, conversations.watchers(new TenantId(tenantId), conversationId));
     }
 
     private java.util.Optional<Long> customerOf(long tenantId, long conversationId) {
