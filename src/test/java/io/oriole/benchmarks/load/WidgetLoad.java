@@ -98,12 +98,15 @@ public final class WidgetLoad {
     private final Map<String, Long> markSentAt = new ConcurrentHashMap<>();
     private final Map<Long, Visitor> visitorsByConversation = new ConcurrentHashMap<>();
     private final Map<Long, Agent> ownerOf = new ConcurrentHashMap<>();
+    private final Map<Long, Long> ownerSince = new ConcurrentHashMap<>();
+    private final Map<String, Object> serverMetrics = new LinkedHashMap<>();
 
     private String slug;
     private String adminToken;
 
     record Options(List<String> nodes, String operatorToken, int visitors, int messages, int agents, long thinkMs,
-            long rampMs, int replyEvery, int agentCapacity, long drainMs, String json, long timeoutMs) {
+            long rampMs, int replyEvery, int agentCapacity, long drainMs, String json, long timeoutMs,
+            String metricsToken) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -126,7 +129,7 @@ public final class WidgetLoad {
                     Integer.parseInt(a.getOrDefault("reply-every", "2")),
                     Integer.parseInt(a.getOrDefault("agent-capacity", "30")),
                     Long.parseLong(a.getOrDefault("drain-ms", "30000")), a.get("json"),
-                    Long.parseLong(a.getOrDefault("timeout-ms", "60000")));
+                    Long.parseLong(a.getOrDefault("timeout-ms", "60000")), a.get("metrics-token"));
         }
     }
 
@@ -182,6 +185,7 @@ public final class WidgetLoad {
                     errors, sendLatency.percentile(0.95));
         }
         long loadEnd = System.nanoTime();
+        scrapeMetrics();
         out.printf("all visitors done after %.1f s; draining up to %d ms%n", (loadEnd - loadStart) / 1e9,
                 options.drainMs());
         drain();
@@ -506,6 +510,7 @@ public final class WidgetLoad {
                     String location = r.headers().firstValue("HX-Redirect").orElse("");
                     long conversationId = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
                     ownerOf.put(conversationId, this);
+                    ownerSince.putIfAbsent(conversationId, System.nanoTime());
                     HttpResponse<String> page = get("/workspace/conversations/" + conversationId);
                     if (page.statusCode() != 200) {
                         error("agent conversation page " + page.statusCode());
@@ -565,7 +570,10 @@ public final class WidgetLoad {
                 String mark = marks.group(1);
                 if (mark.startsWith("v") && seenByOwner.add(mark)) {
                     Long at = markSentAt.get(mark);
-                    if (at != null) {
+                    Long since = ownerSince.get(conversationId);
+                    // Only messages written once the agent had the conversation: before that they waited in line,
+                    // which is the routing's wait, not delivery.
+                    if (at != null && since != null && at > since) {
                         toOwnerVisible.add(now - at);
                     }
                     int n = customerMessages.computeIfAbsent(conversationId, k -> new AtomicInteger())
@@ -938,6 +946,60 @@ public final class WidgetLoad {
         }
     }
 
+    // ---------------------------------------------------------------- server metrics
+
+    private static final Pattern METRIC = Pattern.compile("^(\\w+)\\{([^}]*)\\} (\\S+)$");
+
+    /**
+     * Reads each node's event-listener lag (the last two minutes' percentiles, so read as the load ends) and its heap
+     * in use from the Prometheus endpoint.
+     */
+    private void scrapeMetrics() {
+        for (URI node : nodes) {
+            Map<String, Object> perNode = new LinkedHashMap<>();
+            Map<String, Map<String, Double>> lag = new java.util.TreeMap<>();
+            double heap = 0;
+            try {
+                HttpResponse<String> r = call(node, "GET", "/actuator/prometheus", null, metricsHeaders());
+                for (String line : r.body().split("\n")) {
+                    Matcher m = METRIC.matcher(line);
+                    if (!m.matches()) {
+                        continue;
+                    }
+                    String name = m.group(1);
+                    String labels = m.group(2);
+                    double value = Double.parseDouble(m.group(3));
+                    if (name.equals("oriole_events_lag_seconds") || name.equals("oriole_events_lag_seconds_max")) {
+                        String listener = label(labels, "listener");
+                        String q = name.endsWith("_max") ? "max" : "p" + Math.round(Double.parseDouble(
+                                label(labels, "quantile")) * 100);
+                        lag.computeIfAbsent(listener, k -> new LinkedHashMap<>()).put(q,
+                                Math.round(value * 10_000) / 10.0);
+                    }
+                    if (name.equals("jvm_memory_used_bytes") && "heap".equals(label(labels, "area"))) {
+                        heap += value;
+                    }
+                }
+            }
+            catch (Exception e) {
+                perNode.put("error", e.toString());
+            }
+            perNode.put("heapUsedMiB", Math.round(heap / (1 << 20)));
+            perNode.put("listenerLagMs", lag);
+            serverMetrics.put(node.toString(), perNode);
+        }
+    }
+
+    private Map<String, String> metricsHeaders() {
+        return options.metricsToken() == null ? Map.of()
+                : Map.of("Authorization", "Bearer " + options.metricsToken());
+    }
+
+    private static String label(String labels, String name) {
+        Matcher m = Pattern.compile(name + "=\"([^\"]*)\"").matcher(labels);
+        return m.find() ? m.group(1) : "";
+    }
+
     // ---------------------------------------------------------------- checks
 
     private void drain() {
@@ -1045,6 +1107,7 @@ public final class WidgetLoad {
         r.put("agentRepliesStored", v.repliesStored());
         r.put("customerMessagesNeverPushedToAgents", v.undeliveredToAgents());
         r.put("agentRepliesNeverSeenByCustomer", v.repliesNotSeen());
+        r.put("server", serverMetrics);
         return r;
     }
 
