@@ -3,7 +3,6 @@ package io.oriole;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
@@ -72,7 +71,7 @@ class KnowledgeAndBotPostgresIntegrationTests {
         Conversation c = conversations.open(tenant.tenantId(), customer.id(), customer.name(), Channel.CHAT, null,
                 "我需要开发票，怎么弄？", null);
 
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> conversations
+        Awaitility.await().until(() -> conversations
                 .messages(tenant.tenantId(), c.id(), 0, false, 50).stream()
                 .anyMatch(m -> m.authorType() == AuthorType.BOT));
         long seq = bot.turns(tenant.tenantId(), c.id()).get(0).replySeq();

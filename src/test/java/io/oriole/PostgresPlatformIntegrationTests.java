@@ -3,7 +3,6 @@ package io.oriole;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,7 +56,7 @@ class PostgresPlatformIntegrationTests {
         Conversation conversation = conversations.open(tenant.tenantId(), customer.id(), customer.name(),
                 Channel.CHAT, null, "订单什么时候发货？", null);
 
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        await().untilAsserted(() -> {
             assertThat(customers.get(tenant.tenantId(), customer.id()).conversationCount()).isEqualTo(1);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL")
                     .query(Long.class).single()).isZero();

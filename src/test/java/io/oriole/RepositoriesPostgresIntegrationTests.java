@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -143,7 +142,7 @@ class RepositoriesPostgresIntegrationTests {
             ExecutorService thread = Executors.newSingleThreadExecutor();
             try {
                 Future<Customer> contact = thread.submit(() -> customers.visitor(t, "visitor-race", "Guest", "en"));
-                await().atMost(Duration.ofSeconds(10)).until(() -> isBlockedBy(otherPid));
+                await().until(() -> isBlockedBy(otherPid));
 
                 other.commit();
 

@@ -120,7 +120,7 @@ class TwoNodesIntegrationTests {
         nodeB.getBean(ConversationManagement.class).reply(tenant.tenantId(), conversationId, Actor.bot(),
                 "It left our warehouse this morning.");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> heardOnA.stream()
+        await().until(() -> heardOnA.stream()
                 .anyMatch(p -> p.contains("\"BotReplied\"") && p.contains("\"conversationId\":" + conversationId)));
         assertThat(get(portA, "/widget/api/" + tenant.slug() + "/conversation?after=1", token))
                 .contains("It left our warehouse this morning.");
@@ -140,7 +140,7 @@ class TwoNodesIntegrationTests {
                 "How do I pair the remote?", "Hold the two arrow keys until the light blinks.", List.of("pair remote"),
                 "product", Language.EN, List.of(), EntryStatus.DRAFT), "admin@example.com");
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> knowledgeA.search(tenant.tenantId(),
+        await().until(() -> knowledgeA.search(tenant.tenantId(),
                 "the remote will not pair", 3).stream().noneMatch(m -> m.entry().id() == entry.id()));
     }
 

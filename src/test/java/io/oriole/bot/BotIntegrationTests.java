@@ -2,7 +2,6 @@ package io.oriole.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -143,7 +142,7 @@ class BotIntegrationTests {
         Message answer = awaitBotMessage(c.id(), 1);
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(), "转人工", null);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.of(c.id()) != null);
+        Awaitility.await().until(() -> events.of(c.id()) != null);
         BotHandoffRequested handoff = events.of(c.id());
 
         assertThat(handoff.reason()).isEqualTo(HandoffReason.CUSTOMER_ASKED);
@@ -158,7 +157,7 @@ class BotIntegrationTests {
                 && m.body().equals(handoff.summary()));
 
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(), "下单后还能改地址吗", null);
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
                 .until(() -> bot.turns(t, c.id()).stream().anyMatch(turn -> turn.outcome().equals("SILENT")));
         assertThat(botMessages(c.id())).hasSize(2);
         assertThat(events.handoffs.stream().filter(h -> h.conversationId() == c.id())).hasSize(1);
@@ -174,7 +173,7 @@ class BotIntegrationTests {
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(),
                 "What colours do your submarines come in?", null);
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.of(c.id()) != null);
+        Awaitility.await().until(() -> events.of(c.id()) != null);
         assertThat(events.of(c.id()).reason()).isEqualTo(HandoffReason.NOT_ANSWERED);
         assertThat(lastBotMessage(c.id()).body()).startsWith("Connecting you to an agent");
         assertThat(knowledge.openQuestionGroups(t)).flatExtracting(g -> g.questions())
@@ -187,7 +186,7 @@ class BotIntegrationTests {
         staff.now = StaffAvailability.Availability.OUTSIDE_BUSINESS_HOURS;
         Conversation c = chat("agent please");
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.of(c.id()) != null);
+        Awaitility.await().until(() -> events.of(c.id()) != null);
 
         assertThat(events.of(c.id()).staffAvailable()).isFalse();
         assertThat(lastBotMessage(c.id()).body()).contains("outside our business hours").contains("in the queue");
@@ -224,7 +223,7 @@ class BotIntegrationTests {
     @Test
     void anAgentSendingTheConversationBackLetsTheBotAnswerAgain() {
         Conversation c = chat("转人工");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> events.of(c.id()) != null);
+        Awaitility.await().until(() -> events.of(c.id()) != null);
 
         bot.returnToBot(t, c.id(), Actor.system());
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(), "收货地址填错了怎么办", null);
@@ -242,7 +241,7 @@ class BotIntegrationTests {
 
         assertThat(bot.settings(quiet.tenantId()).enabled()).isFalse();
         // Triage runs on the same event; once it has finished, the bot has had its chance too.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> conversations.timeline(quiet.tenantId(),
+        Awaitility.await().until(() -> conversations.timeline(quiet.tenantId(),
                 c.id()) != null && triaged(quiet.tenantId(), c.id()));
         assertThat(conversations.messages(quiet.tenantId(), c.id(), 0, true, 200))
                 .noneMatch(m -> m.authorType() == AuthorType.BOT);
@@ -271,7 +270,7 @@ class BotIntegrationTests {
     }
 
     Message awaitBotMessage(long conversationId, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> botMessages(conversationId).size() >= count);
+        Awaitility.await().until(() -> botMessages(conversationId).size() >= count);
         return botMessages(conversationId).get(count - 1);
     }
 }

@@ -2,7 +2,6 @@ package io.oriole.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -106,16 +105,16 @@ class GenerativeBotIntegrationTests {
         generative(true, 60);
         model.answer(new HoldUntil(release, new Reply(GENERATED)));
         Conversation c = chat("收货地址填错了怎么办");
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> model.received().size() == 1);
+        Awaitility.await().until(() -> model.received().size() == 1);
 
         // Handing off takes the conversation's bot-state lock: this only completes if the first message's
         // processing is not holding it while the model thinks.
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(), "转人工", null);
-        Awaitility.await().atMost(Duration.ofSeconds(30))
+        Awaitility.await()
                 .until(() -> bot.state(t, c.id()).map(BotConversation::handedOff).orElse(false));
         release.countDown();
 
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bot.turns(t, c.id()).size() == 2);
+        Awaitility.await().until(() -> bot.turns(t, c.id()).size() == 2);
         assertThat(bot.turns(t, c.id())).extracting(BotTurn::question, BotTurn::outcome).containsExactlyInAnyOrder(
                 org.assertj.core.groups.Tuple.tuple("转人工", "HANDOFF"),
                 org.assertj.core.groups.Tuple.tuple("收货地址填错了怎么办", "SILENT"));
@@ -165,7 +164,7 @@ class GenerativeBotIntegrationTests {
     }
 
     Message awaitBotMessage(long conversationId, int count) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> botMessages(conversationId).size() >= count);
+        Awaitility.await().until(() -> botMessages(conversationId).size() >= count);
         return botMessages(conversationId).get(count - 1);
     }
 }

@@ -2,7 +2,6 @@ package io.oriole.bot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.awaitility.Awaitility;
@@ -59,7 +58,7 @@ class GenerativeBotPostgresIntegrationTests {
             Customer customer = Fixtures.customer(customers, tenant, "王芳");
             Conversation c = conversations.open(t, customer.id(), customer.name(), Channel.CHAT, null,
                     "我需要开发票，怎么弄？", null);
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !bot.turns(t, c.id()).isEmpty());
+            Awaitility.await().until(() -> !bot.turns(t, c.id()).isEmpty());
 
             BotTurn turn = bot.turns(t, c.id()).get(0);
             assertThat(turn.generated()).isTrue();

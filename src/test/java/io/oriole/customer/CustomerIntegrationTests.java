@@ -3,7 +3,6 @@ package io.oriole.customer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,8 +23,6 @@ import io.oriole.tenant.TenantManagement;
 /** Customers learn about their conversations from ConversationOpened, asynchronously and exactly once. */
 @OrioleIntegrationTest
 class CustomerIntegrationTests {
-
-    private static final Duration LISTENER_TIMEOUT = Duration.ofSeconds(10);
 
     @Autowired
     CustomerManagement customers;
@@ -53,12 +50,12 @@ class CustomerIntegrationTests {
     @Test
     void customerBecomesReturningAfterASecondConversation() {
         open("Where is my parcel?");
-        await().atMost(LISTENER_TIMEOUT).until(() -> current().conversationCount() == 1);
+        await().until(() -> current().conversationCount() == 1);
         assertThat(current().isReturning()).isFalse();
 
         Conversation second = open("And another question");
 
-        await().atMost(LISTENER_TIMEOUT).until(() -> current().isReturning());
+        await().until(() -> current().isReturning());
         assertThat(current().conversationCount()).isEqualTo(2);
         assertThat(current().lastConversationAt()).isEqualTo(second.createdAt());
     }
@@ -66,13 +63,13 @@ class CustomerIntegrationTests {
     @Test
     void redeliveredConversationOpenedDoesNotCountTwice() {
         Conversation conversation = open("Where is my parcel?");
-        await().atMost(LISTENER_TIMEOUT).until(() -> completedPublicationsOf(conversation) == 1);
+        await().until(() -> completedPublicationsOf(conversation) == 1);
 
         var redelivered = new ConversationOpened(tenant.value(), conversation.id(), customer.id(), Channel.CHAT,
                 conversation.subject(), conversation.createdAt());
         tx.executeWithoutResult(status -> events.publishEvent(redelivered));
 
-        await().atMost(LISTENER_TIMEOUT).until(() -> completedPublicationsOf(conversation) == 2);
+        await().until(() -> completedPublicationsOf(conversation) == 2);
         assertThat(current().conversationCount()).isEqualTo(1);
     }
 

@@ -85,7 +85,7 @@ class ModuleWiringIntegrationTests {
         assertThat(routing.openOffers(t, agent.id())).isEmpty();
 
         conversations.receiveCustomerMessage(t, c.id(), customer.id(), customer.name(), "转人工", null);
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> bot.state(t, c.id())
+        Awaitility.await().until(() -> bot.state(t, c.id())
                 .map(s -> s.handedOff()).orElse(false));
         fixture.settle();
 

@@ -2,7 +2,6 @@ package io.oriole.routing;
 
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -111,7 +110,7 @@ public class RoutingFixture {
      * next step is not overtaken by a listener still working on an earlier one.
      */
     public void settle() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+        await().until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL "
                 + "AND (status IS NULL OR status <> 'FAILED')").query(Long.class).single() == 0);
     }

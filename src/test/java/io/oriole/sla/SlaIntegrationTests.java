@@ -80,7 +80,7 @@ class SlaIntegrationTests {
         conversations.assign(tenant, c.id(), l1.id(), l1.displayName(), Actor.system());
         Instant opened = clock.instant();
         awaitPolicy(c.id(), "Urgent P1 (24x7)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> l1.id().equals(
+        await().until(() -> l1.id().equals(
                 sla.status(tenant, c.id()).orElseThrow().assigneeAgentId()));
         assertThat(sla.status(tenant, c.id()).orElseThrow().firstResponseDue())
                 .isEqualTo(opened.plus(Duration.ofMinutes(15)));
@@ -118,7 +118,7 @@ class SlaIntegrationTests {
 
         clock.set(opened.plus(Duration.ofMinutes(20)));
         conversations.assign(tenant, c.id(), l2.id(), l2.displayName(), Actor.system());
-        await().atMost(Duration.ofSeconds(20)).until(() -> collected.of(SlaFulfilled.class, c.id()).stream()
+        await().until(() -> collected.of(SlaFulfilled.class, c.id()).stream()
                 .anyMatch(f -> f.metric() == SlaMetric.L2_JOIN));
         assertThat(collected.of(SlaFulfilled.class, c.id())).filteredOn(f -> f.metric() == SlaMetric.L2_JOIN)
                 .singleElement().satisfies(f -> assertThat(f.met()).isTrue());
@@ -133,7 +133,7 @@ class SlaIntegrationTests {
         conversations.assign(tenant, c.id(), l1.id(), l1.displayName(), Actor.system());
         Instant opened = clock.instant();
         awaitPolicy(c.id(), "Urgent P1 (24x7)");
-        await().atMost(Duration.ofSeconds(20)).until(() -> l1.id().equals(
+        await().until(() -> l1.id().equals(
                 sla.status(tenant, c.id()).orElseThrow().assigneeAgentId()));
         clock.set(opened.plus(Duration.ofMinutes(16)));
         sla.scanNow();
@@ -163,7 +163,7 @@ class SlaIntegrationTests {
         sla.scanNow();
 
         conversations.reply(tenant, c.id(), Actor.agent(l1.id(), l1.displayName()), "Looking at it right now.");
-        await().atMost(Duration.ofSeconds(20)).until(() -> !collected.of(SlaFulfilled.class, c.id()).isEmpty());
+        await().until(() -> !collected.of(SlaFulfilled.class, c.id()).isEmpty());
         for (int minute = 12; minute <= 30; minute++) {
             clock.set(opened.plus(Duration.ofMinutes(minute)));
             sla.scanNow();
@@ -194,7 +194,7 @@ class SlaIntegrationTests {
         Conversation c = conversations.open(tenant, vip.id(), vip.name(), Channel.CHAT, null,
                 "Payment failed on every order, the whole checkout is down!", null);
         Instant opened = clock.instant();
-        await().atMost(Duration.ofSeconds(30)).until(() -> sla.status(tenant, c.id())
+        await().until(() -> sla.status(tenant, c.id())
                 .map(s -> s.policyName() != null && s.priority() != null).orElse(false));
         clock.set(opened.plus(Duration.ofDays(3)));
 
@@ -217,13 +217,13 @@ class SlaIntegrationTests {
         Instant resolutionDue = sla.status(tenant, c.id()).orElseThrow().resolutionDue();
 
         conversations.setStatus(tenant, c.id(), ConversationStatus.WAITING_ON_CUSTOMER, Actor.system());
-        await().atMost(Duration.ofSeconds(20)).until(() -> sla.status(tenant, c.id()).orElseThrow().paused());
+        await().until(() -> sla.status(tenant, c.id()).orElseThrow().paused());
         assertThat(sla.status(tenant, c.id()).orElseThrow().resolutionDue()).isNull();
         clock.advance(Duration.ofHours(1));
         conversations.receiveCustomerMessage(tenant, c.id(), ordinary.id(), ordinary.name(), "Here is the address.",
                 null);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !sla.status(tenant, c.id()).orElseThrow().paused());
+        await().until(() -> !sla.status(tenant, c.id()).orElseThrow().paused());
         assertThat(sla.status(tenant, c.id()).orElseThrow().resolutionDue()).isEqualTo(
                 resolutionDue.plus(Duration.ofHours(1)));
         assertThat(sla.events(tenant, c.id())).extracting(SlaRecord::kind).contains(SlaFactKind.PAUSED,
@@ -251,7 +251,7 @@ class SlaIntegrationTests {
     }
 
     private void awaitPolicy(long conversationId, String policy) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> sla.status(tenant, conversationId)
+        await().until(() -> sla.status(tenant, conversationId)
                 .map(s -> policy.equals(s.policyName())).orElse(false));
     }
 

@@ -117,7 +117,7 @@ class SlaScannerPostgresIntegrationTests {
         SlaOperations restarted = new SlaOperations(new ClockStore(jdbc), new PolicyStore(jdbc, cluster), conversations,
                 customers, triage, agents, tenants, events, clock, new SimpleMeterRegistry());
         // The node scans until the clock is free: a listener still finishing its own change holds it for a moment.
-        Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> tx.execute(s -> restarted.scanNext()));
+        Awaitility.await().until(() -> tx.execute(s -> restarted.scanNext()));
         Boolean again = tx.execute(s -> restarted.scanNext());
         sla.scanNow();
 
@@ -141,7 +141,7 @@ class SlaScannerPostgresIntegrationTests {
 
     /** Running, and triaged: the last listener of the opening message has finished with the clock. */
     private void awaitRunning(TenantId tenant, List<Long> ids) {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sla.statuses(tenant, ids).values().stream()
+        Awaitility.await().until(() -> sla.statuses(tenant, ids).values().stream()
                 .filter(s -> s.firstResponseDue() != null && s.priority() != null).count() == ids.size());
     }
 

@@ -5,7 +5,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -246,7 +245,7 @@ class BotGenerativeApiIntegrationTests {
     }
 
     JsonNode awaitBotMessage(TenantSetup t, String token) throws Exception {
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> botMessage(t, token) != null);
+        Awaitility.await().until(() -> botMessage(t, token) != null);
         return botMessage(t, token);
     }
 

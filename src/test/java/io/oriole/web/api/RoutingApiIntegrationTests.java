@@ -3,7 +3,6 @@ package io.oriole.web.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +26,7 @@ class RoutingApiIntegrationTests {
         assertThat(api.put(t.agentToken(), "/api/v1/presence", "{\"status\": \"ONLINE\"}").body().path("status")
                 .asString()).isEqualTo("ONLINE");
         // Routing runs after the presence change commits, on the module listener's thread.
-        await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(t.agentToken(), "/api/v1/offers").body()
+        await().until(() -> !api.get(t.agentToken(), "/api/v1/offers").body()
                 .isEmpty());
         return api.get(t.agentToken(), "/api/v1/offers").body().path(0);
     }

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -54,7 +53,7 @@ class RoutingHistoryApiIntegrationTests {
 
     /** Waits until routing has put the conversation in line (its listener runs after the opening commits). */
     private void inLine(TenantSetup t, long expectedWorkRows) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> fixture.rows("routing_work", t.id()) >= expectedWorkRows);
+        await().until(() -> fixture.rows("routing_work", t.id()) >= expectedWorkRows);
     }
 
     @Test
@@ -63,7 +62,7 @@ class RoutingHistoryApiIntegrationTests {
         String supervisor = supervisorToken(t);
         // The fixture's conversation waits; the agent comes online, accepts the offer and resolves it.
         api.put(t.agentToken(), "/api/v1/presence", "{\"status\": \"ONLINE\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> !api.get(t.agentToken(), "/api/v1/offers").body().isEmpty());
+        await().until(() -> !api.get(t.agentToken(), "/api/v1/offers").body().isEmpty());
         long offer = api.get(t.agentToken(), "/api/v1/offers").body().path(0).path("id").asLong();
         assertThat(api.post(t.agentToken(), "/api/v1/offers/" + offer + "/accept", "").status()).isEqualTo(200);
         assertThat(api.put(t.agentToken(), "/api/v1/conversations/" + t.conversationId() + "/status",
@@ -76,7 +75,7 @@ class RoutingHistoryApiIntegrationTests {
         assertThat(api.put(t.adminToken(), "/api/v1/conversations/" + second + "/status",
                 "{\"status\": \"CLOSED\"}").status()).isEqualTo(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows(supervisor).size() == 2);
+        await().until(() -> rows(supervisor).size() == 2);
         MockHttpServletResponse response = export(supervisor, "");
         String csv = response.getContentAsString(StandardCharsets.UTF_8);
 
@@ -122,7 +121,7 @@ class RoutingHistoryApiIntegrationTests {
         TenantSetup b = fixture.tenant("history-b");
         inLine(a, 1);
         api.put(a.adminToken(), "/api/v1/conversations/" + a.conversationId() + "/status", "{\"status\": \"CLOSED\"}");
-        await().atMost(Duration.ofSeconds(30)).until(() -> rows(a.adminToken()).size() == 1);
+        await().until(() -> rows(a.adminToken()).size() == 1);
 
         assertThat(rows(b.adminToken())).isEmpty();
         assertThat(export(b.adminToken(), "").getContentAsString(StandardCharsets.UTF_8))

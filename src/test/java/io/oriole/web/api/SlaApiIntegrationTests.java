@@ -130,7 +130,7 @@ class SlaApiIntegrationTests {
         awaitRunning(t, ignored);
         clock.advance(Duration.ofMinutes(5));
         conversations.reply(t.id(), answered, Actor.agent(t.agentId(), "Alex Agent"), "On its way.");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> sla.status(t.id(), answered).orElseThrow()
+        Awaitility.await().until(() -> sla.status(t.id(), answered).orElseThrow()
                 .firstResponseDue() == null);
         clock.advance(Duration.ofMinutes(20));
         sla.scanNow();
@@ -159,7 +159,7 @@ class SlaApiIntegrationTests {
     }
 
     private void awaitRunning(TenantSetup t, long conversationId) {
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sla.status(t.id(), conversationId)
+        Awaitility.await().until(() -> sla.status(t.id(), conversationId)
                 .map(s -> "All".equals(s.policyName()) && s.firstResponseDue() != null).orElse(false));
     }
 }

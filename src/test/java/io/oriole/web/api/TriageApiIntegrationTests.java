@@ -114,7 +114,7 @@ class TriageApiIntegrationTests {
 
     private JsonNode awaitTriage(long conversationId) {
         String uri = "/api/v1/conversations/" + conversationId + "/triage";
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await().pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get(tenant.agentToken(), uri), r -> r.status() == 200).body();
     }
 

@@ -137,7 +137,7 @@ class TriageSettingsApiIntegrationTests {
 
         Reply products = api.put(tenant.adminToken(), "/api/v1/triage/products", "[\"Orbit Router X2\"]");
         assertThat(products.status()).isEqualTo(200);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+        Awaitility.await().untilAsserted(() -> assertThat(
                 api.post(tenant.adminToken(), "/api/v1/triage/preview",
                         "{\"text\": \"my Orbit Router X2 keeps rebooting\"}").body().path("facts").path("products")
                         .valueStream().map(JsonNode::asString)).containsExactly("Orbit Router X2"));
@@ -193,7 +193,7 @@ class TriageSettingsApiIntegrationTests {
     }
 
     private JsonNode triage(long conversation) {
-        return Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+        return Awaitility.await().pollInterval(Duration.ofMillis(100))
                 .until(() -> api.get(tenant.agentToken(), "/api/v1/conversations/" + conversation + "/triage"),
                         r -> r.status() == 200).body();
     }

@@ -188,7 +188,7 @@ class MovesBrowserIntegrationTests {
         conversations.assign(demo(), c.id(), owner.id(), owner.displayName(), Actor.system());
         // Routing learns of the opening and the owner asynchronously; a move made before that would be undone by
         // the late news, so wait until routing counts the conversation on its owner.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
+        Awaitility.await().until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
                 + "WHERE conversation_id = :c AND status = 'ASSIGNED' AND agent_id = :a").param("c", c.id())
                 .param("a", owner.id()).query(Long.class).single() == 1);
         return c;

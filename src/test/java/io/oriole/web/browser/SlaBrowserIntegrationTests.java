@@ -97,7 +97,7 @@ class SlaBrowserIntegrationTests {
                 "我们公司整个系统都登不上了，所有门店都用不了！", null).id();
         conversations.assign(demo, id, wang.id(), wang.displayName(), Actor.system());
         Instant opened = clock.instant();
-        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> sla.status(demo, id)
+        Awaitility.await().until(() -> sla.status(demo, id)
                 .map(s -> "Urgent P1 (24x7)".equals(s.policyName()) && wang.id().equals(s.assigneeAgentId()))
                 .orElse(false));
 

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,7 +36,7 @@ class RoutingConsoleIntegrationTests {
         Authentication supervisor = WebTestFixtures.staff(tenants, users, "chenjing@demo.oriole.dev");
 
         // The demo's unassigned conversation is queued by routing's listener shortly after start-up.
-        await().atMost(Duration.ofSeconds(30)).until(() -> mvc.perform(get("/console/routing").param("lang", "en")
+        await().until(() -> mvc.perform(get("/console/routing").param("lang", "en")
                 .with(authentication(supervisor))).andReturn().getResponse().getContentAsString()
                 .contains("queued in"));
     }

@@ -75,7 +75,7 @@ class SlaConsoleIntegrationTests {
     void workspaceShowsTheSlaPanelWithItsPolicyAndHistory() throws Exception {
         long id = conversations.inbox(demo(), new InboxFilter(InboxFilter.View.ALL, null, null, null), 0, 50).stream()
                 .filter(c -> c.subject().contains("订单 20261118-5521")).findFirst().orElseThrow().id();
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sla.status(demo(), id)
+        Awaitility.await().until(() -> sla.status(demo(), id)
                 .map(s -> s.policyName() != null).orElse(false));
 
         mvc.perform(get("/workspace/conversations/{id}/sla", id).with(authentication(WebTestFixtures.staff(tenants,

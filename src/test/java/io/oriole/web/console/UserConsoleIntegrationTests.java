@@ -15,7 +15,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -144,7 +143,7 @@ class UserConsoleIntegrationTests {
 
         assertThat(users.find(tenant.tenantId(), agentUser.id()).orElseThrow().enabled()).isFalse();
         mvc.perform(get("/workspace").session(session)).andExpect(redirectedUrl("/login?expired"));
-        await().atMost(Duration.ofSeconds(10))
+        await()
                 .until(() -> presence.presence(tenant.tenantId(), agent.id()) == Presence.OFFLINE);
         mvc.perform(post("/login").with(csrf()).param("tenant", tenant.slug()).param("email", "li.na@example.com")
                 .param("password", Fixtures.PASSWORD)).andExpect(header().string("Location", Matchers.startsWith("/login?error")));

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -87,7 +86,7 @@ class LiveFanOutRedisIntegrationTests {
         publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
                 + aliceConversation + ",\"seq\":7}");
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> alicePushes.contains(
+        await().until(() -> alicePushes.contains(
                 "{\"type\":\"AgentReplied\",\"conversationId\":" + aliceConversation + ",\"seq\":7}"));
         // One delivery thread, in channel order: the staff-only push was handled before the reply arrived.
         assertThat(alicePushes).noneMatch(p -> p.contains("InternalNoteAdded"));
@@ -105,7 +104,7 @@ class LiveFanOutRedisIntegrationTests {
         conversations.reply(demo, conversationId, Actor.bot(), "Yes, until it ships.");
         conversations.setStatus(demo, conversationId, ConversationStatus.RESOLVED, Actor.system());
 
-        await().atMost(10, TimeUnit.SECONDS).until(() -> envelopesAbout(conversationId).stream().anyMatch(e ->
+        await().until(() -> envelopesAbout(conversationId).stream().anyMatch(e ->
                 e.kind().equals("CUSTOMER") && e.payload().contains("ConversationResolved")));
         List<Envelope> aboutIt = envelopesAbout(conversationId);
         assertThat(aboutIt).filteredOn(e -> e.kind().equals("CUSTOMER"))
@@ -119,7 +118,7 @@ class LiveFanOutRedisIntegrationTests {
         // any echo this node failed to drop would have arrived too.
         String marker = "{\"type\":\"marker\",\"conversationId\":" + conversationId + "}";
         publishAsOtherNode("CUSTOMER", aliceCustomer, marker);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> alicePushes.contains(marker));
+        await().until(() -> alicePushes.contains(marker));
         assertThat(alicePushes).filteredOn(p -> p.contains("\"BotReplied\"")).hasSize(1);
         assertThat(alicePushes).filteredOn(p -> p.contains("\"ConversationResolved\"")).hasSize(1);
         assertThat(alicePushes).noneMatch(p -> p.contains("InternalNoteAdded"));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,7 @@ class LiveUpdatesIntegrationTests {
 
         // Pushes go out in commit order on the committing thread, so once the resolution has arrived, anything
         // the note or the other customer would have received has arrived too.
-        await().atMost(10, TimeUnit.SECONDS).until(() -> alicePushes.stream()
+        await().until(() -> alicePushes.stream()
                 .anyMatch(p -> p.contains("\"ConversationResolved\"")));
         assertThat(alicePushes).noneMatch(p -> p.contains("InternalNoteAdded"))
                 .noneMatch(p -> p.contains("ConversationAssigned"))

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -48,7 +47,7 @@ class WidgetWaitIntegrationTests {
         // The demo bot answers first; asked for a person it hands off, and routing queues the conversation on its
         // listener's thread. No demo agent is online, so it waits. (Without the request for a person the bot may
         // answer the pricing question itself, and nothing would wait.)
-        await().atMost(Duration.ofSeconds(30)).until(() -> JsonPath.<Boolean>read(wait(token), "$.waiting"));
+        await().until(() -> JsonPath.<Boolean>read(wait(token), "$.waiting"));
         String view = wait(token);
         assertThat((Integer) JsonPath.read(view, "$.position")).isGreaterThanOrEqualTo(1);
         assertThat(((Number) JsonPath.read(view, "$.estimatedWaitMinutes")).longValue()).isGreaterThanOrEqualTo(6);

@@ -9,7 +9,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -170,7 +169,7 @@ class MovesWorkspaceIntegrationTests {
             assertThat(m.body()).contains("L1 → L2").contains("Refund above my limit");
         });
         // The request's own routing round offers it, or the scanner's if that round held the claim at the time.
-        Offer offer = Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> agents.list(demo()).stream()
+        Offer offer = Awaitility.await().until(() -> agents.list(demo()).stream()
                 .flatMap(a -> routing.openOffers(demo(), a.id()).stream())
                 .filter(o -> o.conversationId() == c.id()).findFirst(), Optional::isPresent).orElseThrow();
         Agent offered = agents.find(demo(), offer.agentId()).orElseThrow();
@@ -289,7 +288,7 @@ class MovesWorkspaceIntegrationTests {
         conversations.assign(demo(), c.id(), owner.id(), owner.displayName(), Actor.system());
         // Routing learns of the opening and the owner asynchronously; a move made before that would be undone by
         // the late news, so wait until routing counts the conversation on its owner.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
+        Awaitility.await().until(() -> jdbc.sql("SELECT COUNT(*) FROM routing_work "
                 + "WHERE conversation_id = :c AND status = 'ASSIGNED' AND agent_id = :a").param("c", c.id())
                 .param("a", owner.id()).query(Long.class).single() == 1);
         return conversations.get(demo(), c.id());

@@ -10,7 +10,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.awaitility.Awaitility;
@@ -100,7 +99,7 @@ class WorkspaceIntegrationTests {
                 "王总", "云帆物流有限公司", null, null, VipTier.GOLD, "zh-CN", "ws-" + UUID.randomUUID()));
         Conversation down = conversations.open(demo(), gold.id(), gold.name(), Channel.CHAT, null,
                 "我们公司整个系统都登不上了，所有员工都用不了！", null);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> triage.latest(demo(), down.id()).isPresent());
+        Awaitility.await().until(() -> triage.latest(demo(), down.id()).isPresent());
 
         mvc.perform(get("/workspace/conversations/{id}", down.id()).param("lang", "en").with(authentication(lina())))
                 .andExpect(status().isOk())
