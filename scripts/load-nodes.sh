@@ -5,7 +5,8 @@
 #                                    afresh) and Redis (127.0.0.1:6379)
 #   scripts/load-nodes.sh stop       stops the nodes this script started
 # Environment: ORIOLE_OPERATOR_TOKEN (default: a fixed benchmark token), ORIOLE_DB_USER (default postgres),
-# JAVA_OPTS (default -Xmx2g). Logs and pids go to target/load-nodes/. Build the jar first:
+# JAVA_OPTS (default -Xmx2g), ORIOLE_LOAD_LOG_STATEMENTS=1 (PostgreSQL logs every statement, to count them per
+# message). Logs and pids go to target/load-nodes/. Build the jar first:
 #   ./mvnw -B -q package -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +19,13 @@ java_opts=${JAVA_OPTS:--Xmx2g}
 stop() {
     for pid_file in "$run"/*.pid; do
         [ -e "$pid_file" ] || continue
-        kill "$(cat "$pid_file")" 2>/dev/null || true
+        pid=$(cat "$pid_file")
+        kill "$pid" 2>/dev/null || true
+        # Graceful shutdown finishes in-flight work first; wait for it so the database can be dropped afterwards.
+        for _ in $(seq 1 60); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 1
+        done
         rm -f "$pid_file"
     done
 }
@@ -63,6 +70,9 @@ pg-redis)
     mkdir -p "$run"
     psql -h 127.0.0.1 -U "$db_user" -qc 'DROP DATABASE IF EXISTS oriole_load' postgres
     psql -h 127.0.0.1 -U "$db_user" -qc 'CREATE DATABASE oriole_load' postgres
+    if [ -n "${ORIOLE_LOAD_LOG_STATEMENTS:-}" ]; then
+        psql -h 127.0.0.1 -U "$db_user" -qc "ALTER DATABASE oriole_load SET log_statement = 'all'" postgres
+    fi
     pg=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/oriole_load
         --spring.datasource.username="$db_user" --oriole.redis.url=redis://127.0.0.1:6379)
     start node-a --server.port=8081 "${pg[@]}"

@@ -79,6 +79,10 @@ public final class WidgetLoad {
 
     // Measurements
     private final Samples sendLatency = new Samples();
+    /** Sends of the current window only, swapped out by {@link #closeWindow}, so that a long run shows its trend. */
+    private volatile Samples windowSends = new Samples();
+    private final List<Map<String, Object>> timeline = Collections.synchronizedList(new ArrayList<>());
+    private volatile String killed;
     private final Samples toAgentPush = new Samples();
     private final Samples toOwnerVisible = new Samples();
     private final Samples toCustomerPush = new Samples();
@@ -106,7 +110,7 @@ public final class WidgetLoad {
 
     record Options(List<String> nodes, String operatorToken, int visitors, int messages, int agents, long thinkMs,
             long rampMs, int replyEvery, int agentCapacity, long drainMs, String json, long timeoutMs,
-            String metricsToken) {
+            String metricsToken, long windowMs, String killPidFile, long killAfterMs) {
 
         static Options parse(String[] args) {
             Map<String, String> a = new HashMap<>();
@@ -129,7 +133,9 @@ public final class WidgetLoad {
                     Integer.parseInt(a.getOrDefault("reply-every", "2")),
                     Integer.parseInt(a.getOrDefault("agent-capacity", "30")),
                     Long.parseLong(a.getOrDefault("drain-ms", "30000")), a.get("json"),
-                    Long.parseLong(a.getOrDefault("timeout-ms", "60000")), a.get("metrics-token"));
+                    Long.parseLong(a.getOrDefault("timeout-ms", "60000")), a.get("metrics-token"),
+                    Long.parseLong(a.getOrDefault("window-ms", "60000")), a.get("kill-pid-file"),
+                    Long.parseLong(a.getOrDefault("kill-after-ms", "0")));
         }
     }
 
@@ -175,6 +181,11 @@ public final class WidgetLoad {
         }
         CountDownLatch done = new CountDownLatch(visitors.size());
         long loadStart = System.nanoTime();
+        timers.scheduleAtFixedRate(() -> closeWindow(loadStart), options.windowMs(), options.windowMs(),
+                TimeUnit.MILLISECONDS);
+        if (options.killPidFile() != null) {
+            timers.schedule(this::killNode, options.killAfterMs(), TimeUnit.MILLISECONDS);
+        }
         for (Visitor v : visitors) {
             long delay = options.rampMs() * v.index / Math.max(1, visitors.size());
             timers.schedule(() -> workers.execute(() -> v.start(done)), delay, TimeUnit.MILLISECONDS);
@@ -853,7 +864,9 @@ public final class WidgetLoad {
                     HttpResponse<String> r = widget("POST", "/messages", body);
                     if (r.statusCode() == 201) {
                         long now = System.nanoTime();
-                        sendLatency.add(now - tryStart);
+                        // From the first attempt: a send that needed retries took that long for its customer.
+                        sendLatency.add(now - start);
+                        windowSends.add(now - start);
                         acknowledged.incrementAndGet();
                         acknowledgedMarks.add(mark);
                         JsonNode view = JSON.readTree(r.body());
@@ -990,6 +1003,60 @@ public final class WidgetLoad {
         }
     }
 
+    /**
+     * One line of the run's timeline: the window's send percentiles and each node's old generation after the last
+     * collection, which is what stays flat in a healthy soak while the young generation saws up and down.
+     */
+    private void closeWindow(long loadStart) {
+        Samples window = windowSends;
+        windowSends = new Samples();
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("atSeconds", (System.nanoTime() - loadStart) / 1_000_000_000);
+        line.put("acknowledged", acknowledged.get());
+        line.put("sendMs", window.summary());
+        Map<String, Object> memory = new LinkedHashMap<>();
+        for (URI node : nodes) {
+            try {
+                HttpResponse<String> r = call(node, "GET", "/actuator/prometheus", null, metricsHeaders());
+                double old = 0;
+                double live = 0;
+                for (String l : r.body().split("\n")) {
+                    Matcher m = METRIC.matcher(l);
+                    if (m.matches() && m.group(1).equals("jvm_memory_used_bytes")
+                            && label(m.group(2), "id").contains("Old Gen")) {
+                        old += Double.parseDouble(m.group(3));
+                    }
+                    if (l.startsWith("jvm_gc_live_data_size_bytes")) {
+                        live = Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1));
+                    }
+                }
+                memory.put(node.toString(), Map.of("oldGenMiB", Math.round(old / (1 << 20)), "liveAfterGcMiB",
+                        Math.round(live / (1 << 20))));
+            }
+            catch (Exception e) {
+                memory.put(node.toString(), "unreachable");
+            }
+        }
+        line.put("memory", memory);
+        timeline.add(line);
+        System.out.printf("  window t=%ds acked=%d send %s memory %s%n", line.get("atSeconds"), acknowledged.get(),
+                window.summary(), memory);
+    }
+
+    /** Kills a node mid-load the hard way (SIGKILL), to show that what it had acknowledged survives it. */
+    private void killNode() {
+        try {
+            long pid = Long.parseLong(Files.readString(Path.of(options.killPidFile())).strip());
+            boolean done = ProcessHandle.of(pid).map(ProcessHandle::destroyForcibly).orElse(false);
+            killed = "pid " + pid + (done ? " killed" : " not found") + " at " + options.killAfterMs() + " ms, "
+                    + acknowledged.get() + " messages acknowledged by then";
+            System.out.println("  " + killed);
+        }
+        catch (Exception e) {
+            killed = "could not kill: " + e;
+        }
+    }
+
     private Map<String, String> metricsHeaders() {
         return options.metricsToken() == null ? Map.of()
                 : Map.of("Authorization", "Bearer " + options.metricsToken());
@@ -1108,6 +1175,10 @@ public final class WidgetLoad {
         r.put("customerMessagesNeverPushedToAgents", v.undeliveredToAgents());
         r.put("agentRepliesNeverSeenByCustomer", v.repliesNotSeen());
         r.put("server", serverMetrics);
+        if (killed != null) {
+            r.put("killed", killed);
+        }
+        r.put("timeline", timeline);
         return r;
     }
 
