@@ -302,8 +302,15 @@ public class ConversationManagement {
     /** Messages after {@code afterSeq}, oldest first; staff see internal notes, customers never do. */
     public List<Message> messages(TenantId tenant, long conversationId, long afterSeq, boolean includeInternal,
             int limit) {
-        get(tenant, conversationId);
-        return store.messages(tenant.value(), conversationId, afterSeq, includeInternal, clampLimit(limit));
+        List<Message> page = store.messages(tenant.value(), conversationId, afterSeq, includeInternal,
+                clampLimit(limit));
+        // Messages are read by tenant and conversation, so a non-empty page proves the conversation is this tenant's;
+        // only an empty one needs the lookup that tells "nothing new" from "no such conversation". Clients fetch when
+        // a push says there is news, so the lookup is rarely needed.
+        if (page.isEmpty()) {
+            get(tenant, conversationId);
+        }
+        return page;
     }
 
     public Optional<Message> lastCustomerMessage(TenantId tenant, long conversationId) {
