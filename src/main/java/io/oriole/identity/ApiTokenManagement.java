@@ -94,6 +94,19 @@ public class ApiTokenManagement {
         });
     }
 
+    /**
+     * Whether {@code presented} is a token that {@link #authenticate} refuses only because its tenant is suspended:
+     * such a caller is told why instead of being asked for a token it already has.
+     */
+    @Transactional(readOnly = true)
+    public boolean ofSuspendedTenant(String presented) {
+        if (presented == null || !presented.startsWith(PREFIX)) {
+            return false;
+        }
+        return tokens.findByTokenHash(sha256(presented)).filter(ApiToken::active)
+                .filter(token -> !tenants.isActive(new TenantId(token.tenantId()))).isPresent();
+    }
+
     static String sha256(String value) {
         try {
             return HexFormat.of().formatHex(

@@ -3,6 +3,7 @@ package io.oriole.tenant;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -49,7 +50,7 @@ public class TenantManagement {
         forget();
         AfterCommit.run(this::forget);
         return tenants.save(new Tenant(null, slug, name, HexFormat.of().formatHex(secret), defaultLocale,
-                timeZone, clock.instant(), null));
+                timeZone, clock.instant().truncatedTo(ChronoUnit.MICROS), null));
     }
 
     /** Whether {@code slug} has the shape of a tenant slug (2-63 lower-case letters, digits or dashes). */
@@ -68,7 +69,12 @@ public class TenantManagement {
      * {@link #CACHED_FOR}; on this node at once.
      */
     public Optional<Tenant> findActiveBySlugCached(String slug) {
-        return slug == null ? Optional.empty() : bySlug.get(slug, tenants::findBySlug).filter(Tenant::active);
+        return findBySlugCached(slug).filter(Tenant::active);
+    }
+
+    /** The tenant with this slug, suspended or not, through the same cache: to tell "suspended" from "unknown". */
+    public Optional<Tenant> findBySlugCached(String slug) {
+        return slug == null ? Optional.empty() : bySlug.get(slug, tenants::findBySlug);
     }
 
     /** The tenant with this slug if it may be used now: what the widget and the staff login ask. */
@@ -106,7 +112,8 @@ public class TenantManagement {
             if (!t.active()) {
                 return t;
             }
-            Tenant saved = tenants.save(t.withSuspendedAt(clock.instant()));
+            // The column keeps microseconds: the answer must show the time that is stored and shown again later.
+            Tenant saved = tenants.save(t.withSuspendedAt(clock.instant().truncatedTo(ChronoUnit.MICROS)));
             events.publishEvent(new TenantSuspended(id, saved.suspendedAt()));
             return saved;
         });

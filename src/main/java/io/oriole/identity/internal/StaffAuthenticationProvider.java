@@ -18,13 +18,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.oriole.identity.LoginThrottle;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.TenantLoginDetails;
+import io.oriole.identity.TenantSuspendedException;
 import io.oriole.identity.User;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 
 /**
  * Checks workspace, e-mail and password. Wrong passwords are counted on the user row, so throttling holds
- * across nodes and restarts; unknown workspaces and e-mails fail the same way as a wrong password.
+ * across nodes and restarts; unknown workspaces and e-mails fail the same way as a wrong password. A suspended
+ * tenant's staff learn that it is suspended only once their password matched.
  */
 @Component
 class StaffAuthenticationProvider implements AuthenticationProvider {
@@ -57,7 +59,7 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         String password = String.valueOf(authentication.getCredentials());
         String slug = authentication.getDetails() instanceof TenantLoginDetails d ? d.tenantSlug() : "";
 
-        Tenant tenant = tenants.findActiveBySlug(slug).orElse(null);
+        Tenant tenant = tenants.findBySlug(slug).orElse(null);
         User user = tenant == null ? null : users.findByTenantIdAndEmail(tenant.id(), email).orElse(null);
         if (user == null) {
             passwords.matches(password, dummyHash);
@@ -74,6 +76,9 @@ class StaffAuthenticationProvider implements AuthenticationProvider {
         }
         if (!user.enabled()) {
             throw new DisabledException("disabled");
+        }
+        if (!tenant.active()) {
+            throw new TenantSuspendedException();
         }
         if (user.failedAttempts() > 0 || user.lockedUntil() != null) {
             tx.executeWithoutResult(s -> users.save(user.withFailuresReset()));

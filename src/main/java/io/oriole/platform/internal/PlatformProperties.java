@@ -1,5 +1,8 @@
 package io.oriole.platform.internal;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -24,5 +27,11 @@ public record PlatformProperties(String operatorToken) {
 
     public boolean enabled() {
         return operatorToken != null;
+    }
+
+    /** Whether {@code presented} is the operator token, compared in constant time; always false when disabled. */
+    public boolean matches(String presented) {
+        return operatorToken != null && presented != null && MessageDigest.isEqual(
+                operatorToken.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
+import io.oriole.identity.ApiTokenAuthenticationFilter;
+
 import tools.jackson.databind.json.JsonMapper;
 
 /** 401 and 403 on the API as RFC 9457 problem details, like every other API error. */
@@ -30,6 +32,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (request.getAttribute(ApiTokenAuthenticationFilter.TENANT_SUSPENDED) != null) {
+            write(request, response, HttpStatus.FORBIDDEN, "This tenant is suspended by the platform operator; its "
+                    + "API tokens work again once it is resumed.", "TENANT_SUSPENDED");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Bearer");
         write(request, response, HttpStatus.UNAUTHORIZED,
                 "A valid API token is required: send 'Authorization: Bearer <token>'.");
@@ -43,7 +50,15 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
 
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
+        write(request, response, status, detail, null);
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail,
+            String reason) throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        if (reason != null) {
+            problem.setProperty("reason", reason);
+        }
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

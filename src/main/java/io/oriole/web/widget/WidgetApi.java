@@ -208,7 +208,11 @@ class WidgetApi {
     }
 
     private Tenant tenantOf(String slug) {
-        return tenants.findActiveBySlugCached(slug).orElseThrow(UnknownWidgetException::new);
+        Tenant t = tenants.findBySlugCached(slug).orElseThrow(UnknownWidgetException::new);
+        if (!t.active()) {
+            throw new SuspendedWidgetException();
+        }
+        return t;
     }
 
     private VisitorToken visitorOf(Tenant t, String token) {
@@ -237,6 +241,15 @@ class WidgetApi {
     @ExceptionHandler({ ConversationNotFoundException.class, UnknownWidgetException.class })
     ResponseEntity<ProblemDetail> notFound() {
         return problem(HttpStatus.NOT_FOUND, "not found", null);
+    }
+
+    /** The tenant is suspended: the widget tells the visitor the chat is unavailable rather than that it is gone. */
+    @ExceptionHandler(SuspendedWidgetException.class)
+    ResponseEntity<ProblemDetail> suspended() {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.FORBIDDEN,
+                "this chat is suspended by the platform operator", null);
+        answer.getBody().setProperty("reason", "TENANT_SUSPENDED");
+        return answer;
     }
 
     /** Too busy to get a database connection in time: the widget retries with the same client message id. */
@@ -270,6 +283,10 @@ class WidgetApi {
 
     /** No tenant with that slug: the widget does not exist. */
     static class UnknownWidgetException extends RuntimeException {
+    }
+
+    /** The tenant exists but a platform operator has suspended it. */
+    static class SuspendedWidgetException extends RuntimeException {
     }
 
     static class InvalidVisitorException extends RuntimeException {

@@ -9,6 +9,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
+import jakarta.servlet.http.HttpServletResponse;
 
 /** The chat page itself, usable on its own or inside the iframe that /widget.js adds to a tenant's site. */
 @Controller
@@ -20,11 +21,16 @@ class WidgetPages {
         this.tenants = tenants;
     }
 
+    /** A suspended tenant's visitors read, in their language, that the chat is not available for now. */
     @GetMapping("/widget/{tenant}")
-    String chat(@PathVariable String tenant, Model model) {
-        Tenant t = tenants.findActiveBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String chat(@PathVariable String tenant, Model model, HttpServletResponse response) {
+        Tenant t = tenants.findBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("tenantSlug", t.slug());
         model.addAttribute("tenantName", t.name());
+        if (!t.active()) {
+            response.setStatus(HttpStatus.FORBIDDEN.value());
+            return "widget/unavailable";
+        }
         return "widget/chat";
     }
 }

@@ -12,22 +12,27 @@ import org.springframework.web.socket.config.annotation.WebSocketHandlerRegistry
 import org.springframework.web.socket.server.HandshakeInterceptor;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.oriole.tenant.TenantId;
+import io.oriole.tenant.TenantManagement;
 import io.oriole.web.live.LiveSocketHandler;
 import io.oriole.web.live.LiveUpdates;
 
 /**
  * {@code /ws/widget?token=…}: a browser cannot set headers on a WebSocket handshake, so the visitor token rides in
- * the query. Any origin may connect because the token, not a cookie, is the credential.
+ * the query. Any origin may connect because the token, not a cookie, is the credential. A suspended tenant's
+ * visitors are refused like an invalid token.
  */
 @Configuration(proxyBeanMethods = false)
 class WidgetSocketConfiguration implements WebSocketConfigurer {
 
     private final LiveSocketHandler handler;
     private final VisitorTokens tokens;
+    private final TenantManagement tenants;
 
-    WidgetSocketConfiguration(LiveSocketHandler handler, VisitorTokens tokens) {
+    WidgetSocketConfiguration(LiveSocketHandler handler, VisitorTokens tokens, TenantManagement tenants) {
         this.handler = handler;
         this.tokens = tokens;
+        this.tenants = tenants;
     }
 
     @Override
@@ -42,7 +47,7 @@ class WidgetSocketConfiguration implements WebSocketConfigurer {
         public boolean beforeHandshake(ServerHttpRequest request, ServerHttpResponse response,
                 WebSocketHandler wsHandler, Map<String, Object> attributes) {
             String token = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().getFirst("token");
-            return tokens.verify(token).map(v -> {
+            return tokens.verify(token).filter(v -> tenants.isActive(new TenantId(v.tenantId()))).map(v -> {
                 attributes.put(LiveUpdates.TENANT, v.tenantId());
                 attributes.put(LiveUpdates.CUSTOMER, v.customerId());
                 return true;

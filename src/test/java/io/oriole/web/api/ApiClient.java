@@ -17,7 +17,7 @@ import tools.jackson.databind.node.MissingNode;
 
 /** Calls the API through MockMvc as a bearer-token client would and hands back the status and parsed JSON. */
 @TestComponent
-class ApiClient {
+public class ApiClient {
 
     private final MockMvc mvc;
     private final JsonMapper json;
@@ -28,34 +28,34 @@ class ApiClient {
     }
 
     /** What came back; {@code body} is a missing node when the response had none. */
-    record Reply(int status, String contentType, JsonNode body) {
+    public record Reply(int status, String contentType, JsonNode body) {
 
-        String detail() {
+        public String detail() {
             return body.path("detail").asString();
         }
 
-        String errorField(int index) {
+        public String errorField(int index) {
             return body.path("errors").path(index).path("field").asString();
         }
     }
 
-    Reply get(String token, String uri) {
+    public Reply get(String token, String uri) {
         return send(token, request(HttpMethod.GET, uri));
     }
 
-    Reply post(String token, String uri, String body) {
+    public Reply post(String token, String uri, String body) {
         return send(token, request(HttpMethod.POST, uri).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    Reply put(String token, String uri, String body) {
+    public Reply put(String token, String uri, String body) {
         return send(token, request(HttpMethod.PUT, uri).contentType(MediaType.APPLICATION_JSON).content(body));
     }
 
-    Reply delete(String token, String uri) {
+    public Reply delete(String token, String uri) {
         return send(token, request(HttpMethod.DELETE, uri));
     }
 
-    Reply send(String token, MockHttpServletRequestBuilder request) {
+    public Reply send(String token, MockHttpServletRequestBuilder request) {
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }

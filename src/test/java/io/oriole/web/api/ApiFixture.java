@@ -41,9 +41,11 @@ class ApiFixture {
     private final CustomerManagement customers;
     private final ConversationManagement conversations;
     private final JdbcClient jdbc;
+    private final ApiClient api;
 
     ApiFixture(TenantManagement tenants, UserManagement users, AgentManagement agents, ApiTokenManagement tokens,
-            CustomerManagement customers, ConversationManagement conversations, JdbcClient jdbc) {
+            CustomerManagement customers, ConversationManagement conversations, JdbcClient jdbc, ApiClient api) {
+        this.api = api;
         this.tenants = tenants;
         this.users = users;
         this.agents = agents;
@@ -74,6 +76,34 @@ class ApiFixture {
         return new TenantSetup(t, admin.id(), tokens.issue(t, admin.id(), "admin tests").plaintext(),
                 agentUser.id(), agent.id(), tokens.issue(t, agentUser.id(), "agent tests").plaintext(),
                 customer.id(), conversation.id());
+    }
+
+    /**
+     * The same tenant as {@link #tenant}, but born the way a real one is: through the platform operator's
+     * {@code POST /platform/v1/tenants}, which gives the first admin and that admin's token.
+     */
+    TenantSetup provisioned(String name) {
+        String slug = name + "-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100_000;
+        ApiClient.Reply created = api.post(ApiIntegrationTest.OPERATOR_TOKEN, "/platform/v1/tenants", """
+                {"slug": "%s", "name": "%s", "adminEmail": "admin@%s.test", "adminName": "Ada Admin",
+                 "adminPassword": "%s"}""".formatted(slug, name, slug, PASSWORD));
+        if (created.status() != 201) {
+            throw new IllegalStateException("provisioning " + slug + " answered " + created.status() + ": "
+                    + created.body());
+        }
+        TenantId t = new TenantId(created.body().path("tenant").path("id").asLong());
+        agents.createDepartment(t, "support", "Support");
+        agents.createDepartment(t, "billing", "Billing");
+        User agentUser = users.create(t, "agent@" + slug + ".test", "Alex Agent", PASSWORD, Role.AGENT, "en");
+        Agent agent = agents.create(t, agentUser.id(), new AgentProfile("Alex Agent", Tier.L1, 5, List.of("en"),
+                Set.of("support"), Map.of("refunds", 3)));
+        Customer customer = customers.create(t, new CustomerDetails(CustomerKind.PERSONAL, "Casey Customer", null,
+                "casey@example.com", null, VipTier.NONE, "en", null));
+        Conversation conversation = conversations.open(t, customer.id(), customer.name(), Channel.CHAT,
+                "Where is my order?", "Where is my order 42?", null);
+        return new TenantSetup(t, created.body().path("adminUserId").asLong(),
+                created.body().path("adminApiToken").asString(), agentUser.id(), agent.id(),
+                tokens.issue(t, agentUser.id(), "agent tests").plaintext(), customer.id(), conversation.id());
     }
 
     User user(TenantId tenant, String email, Role role) {

@@ -19,8 +19,12 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=jdbc:h2:mem:apitests;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "oriole.demo.enabled=false",
-        "oriole.data-dir=target/api-tests" })
+        "oriole.data-dir=target/api-tests",
+        "oriole.platform.operator-token=" + ApiIntegrationTest.OPERATOR_TOKEN })
 @AutoConfigureMockMvc
 @Import({ ApiFixture.class, ApiClient.class })
-@interface ApiIntegrationTest {
+public @interface ApiIntegrationTest {
+
+    /** The platform operator's bearer secret in every API test application (see PlatformApiIntegrationTests). */
+    String OPERATOR_TOKEN = "operator-secret-for-api-tests-0123456789";
 }

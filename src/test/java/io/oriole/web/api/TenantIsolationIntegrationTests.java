@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Tenant A's admin token against tenant B's ids: every read and write answers 404, the same as an id that does
- * not exist, and B's data is the same afterwards.
+ * not exist, and B's data is the same afterwards. Both tenants are provisioned through the platform operator's API,
+ * as real tenants are.
  */
 @ApiIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -30,8 +31,8 @@ class TenantIsolationIntegrationTests {
 
     @BeforeAll
     void twoTenants() {
-        a = fixture.tenant("tenant-a");
-        b = fixture.tenant("tenant-b");
+        a = fixture.provisioned("tenant-a");
+        b = fixture.provisioned("tenant-b");
     }
 
     @Test
