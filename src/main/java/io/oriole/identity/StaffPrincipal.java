@@ -36,6 +36,11 @@ public record StaffPrincipal(long userId, long tenantIdValue, String tenantSlug,
         return List.of(new SimpleGrantedAuthority(role.authority()));
     }
 
+    /** For templates: {@code ${me.may('OVERRIDE_PRIORITY')}}; an unknown name fails rather than hides. */
+    public boolean may(String permission) {
+        return Permission.valueOf(permission).allows(role);
+    }
+
     public boolean isAtLeastSupervisor() {
         return role == Role.ADMIN || role == Role.SUPERVISOR;
     }

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -236,6 +238,73 @@ public class KnowledgeManagement {
         KnowledgeEntry after = update(tenant, entryId, new EntryDraft(e.title(), e.body(), phrasings, e.category(),
                 e.language(), e.tags(), e.status()), by);
         store.resolveQuestions(tenant.value(), questionIds, entryId, clock.instant());
+        return after;
+    }
+
+    /**
+     * The inbox's answer from someone who may not publish: a draft entry answering the open questions, which stay in
+     * the inbox as a {@link KnowledgeProposal} until {@link #publishProposal} (the bot never answers from a draft).
+     */
+    @Transactional
+    public KnowledgeEntry proposeEntry(TenantId tenant, Collection<Long> questionIds, String answer, String category,
+            String by) {
+        List<OpenQuestion> questions = openQuestions(tenant, questionIds);
+        List<String> texts = questions.stream().map(OpenQuestion::question).distinct().toList();
+        KnowledgeEntry draft = create(tenant, new EntryDraft(texts.get(0), answer, texts.subList(1, texts.size()),
+                category == null || category.isBlank() ? "general" : category,
+                LanguageDetector.detect(texts.get(0)), List.of(), EntryStatus.DRAFT), by);
+        store.proposeQuestions(tenant.value(), questionIds, draft.id(), by, clock.instant());
+        return draft;
+    }
+
+    /** Proposes the open questions as phrasings of an existing entry, which stays as it is until published. */
+    @Transactional
+    public KnowledgeEntry proposeExtension(TenantId tenant, long entryId, Collection<Long> questionIds, String by) {
+        openQuestions(tenant, questionIds);
+        KnowledgeEntry entry = get(tenant, entryId);
+        store.proposeQuestions(tenant.value(), questionIds, entryId, by, clock.instant());
+        return entry;
+    }
+
+    /** Proposals waiting to be published, oldest first. */
+    public List<KnowledgeProposal> proposals(TenantId tenant) {
+        Map<Long, List<KnowledgeStore.ProposedQuestion>> byEntry = new LinkedHashMap<>();
+        for (KnowledgeStore.ProposedQuestion q : store.proposedQuestions(tenant.value(), null, 500)) {
+            byEntry.computeIfAbsent(q.entryId(), e -> new ArrayList<>()).add(q);
+        }
+        List<KnowledgeProposal> out = new ArrayList<>();
+        byEntry.forEach((entryId, questions) -> store.find(tenant.value(), entryId).ifPresent(entry -> out.add(
+                new KnowledgeProposal(entry, questions.stream().map(KnowledgeStore.ProposedQuestion::question).toList(),
+                        questions.get(0).by(), questions.get(0).at()))));
+        return out;
+    }
+
+    /**
+     * Publishes the proposal waiting on {@code entryId}: the entry is published with the proposed questions among
+     * its phrasings, and they leave the inbox.
+     *
+     * @throws InvalidEntryException when nothing is proposed for that entry
+     */
+    @Transactional
+    public KnowledgeEntry publishProposal(TenantId tenant, long entryId, String by) {
+        KnowledgeEntry e = store.lock(tenant.value(), entryId)
+                .orElseThrow(() -> new KnowledgeEntryNotFoundException(entryId));
+        List<OpenQuestion> questions = store.proposedQuestions(tenant.value(), entryId, 500).stream()
+                .map(KnowledgeStore.ProposedQuestion::question).toList();
+        if (questions.isEmpty()) {
+            throw new InvalidEntryException("entryId", "has no proposal waiting to be published");
+        }
+        List<String> phrasings = new ArrayList<>(e.phrasings());
+        for (OpenQuestion q : questions) {
+            String text = q.question().replace('\n', ' ');
+            if (!phrasings.contains(text) && !q.question().equals(e.title())) {
+                phrasings.add(text);
+            }
+        }
+        KnowledgeEntry after = update(tenant, entryId, new EntryDraft(e.title(), e.body(), phrasings, e.category(),
+                e.language(), e.tags(), EntryStatus.PUBLISHED), by);
+        store.resolveQuestions(tenant.value(), questions.stream().map(OpenQuestion::id).toList(), entryId,
+                clock.instant());
         return after;
     }
 

@@ -126,7 +126,8 @@ public class KnowledgeStore {
 
     public List<OpenQuestion> openQuestions(long tenantId, int limit) {
         return jdbc.sql("SELECT id, question, language, reason, conversation_id, answered_entry_id, created_at "
-                + "FROM knowledge_question WHERE tenant_id = :t AND resolved_at IS NULL ORDER BY id LIMIT :limit")
+                + "FROM knowledge_question WHERE tenant_id = :t AND resolved_at IS NULL AND proposed_entry_id IS NULL "
+                + "ORDER BY id LIMIT :limit")
                 .param("t", tenantId).param("limit", limit).query(KnowledgeStore::question).list();
     }
 
@@ -137,6 +138,33 @@ public class KnowledgeStore {
         return jdbc.sql("SELECT id, question, language, reason, conversation_id, answered_entry_id, created_at "
                 + "FROM knowledge_question WHERE tenant_id = :t AND resolved_at IS NULL AND id IN (:ids) ORDER BY id")
                 .param("t", tenantId).param("ids", ids).query(KnowledgeStore::question).list();
+    }
+
+    /** Marks open questions as answered by a proposal for {@code entryId}, waiting to be published. */
+    public int proposeQuestions(long tenantId, Collection<Long> ids, long entryId, String by, Instant now) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbc.sql("UPDATE knowledge_question SET proposed_entry_id = :e, proposed_by = :by, proposed_at = :now "
+                + "WHERE tenant_id = :t AND resolved_at IS NULL AND id IN (:ids)")
+                .param("t", tenantId).param("e", entryId).param("by", by).param("now", utc(now)).param("ids", ids)
+                .update();
+    }
+
+    /** Open questions waiting in a proposal, oldest proposal first. */
+    public List<ProposedQuestion> proposedQuestions(long tenantId, Long entryId, int limit) {
+        return jdbc.sql("SELECT id, question, language, reason, conversation_id, answered_entry_id, created_at, "
+                + "proposed_entry_id, proposed_by, proposed_at FROM knowledge_question WHERE tenant_id = :t "
+                + "AND resolved_at IS NULL AND proposed_entry_id IS NOT NULL "
+                + (entryId == null ? "" : "AND proposed_entry_id = :e ") + "ORDER BY proposed_at, id LIMIT :limit")
+                .param("t", tenantId).param("e", entryId).param("limit", limit)
+                .query((rs, n) -> new ProposedQuestion(question(rs, n), rs.getLong("proposed_entry_id"),
+                        rs.getString("proposed_by"), instant(rs, "proposed_at")))
+                .list();
+    }
+
+    /** An open question and the proposal it waits in. */
+    public record ProposedQuestion(OpenQuestion question, long entryId, String by, Instant at) {
     }
 
     public int resolveQuestions(long tenantId, Collection<Long> ids, long entryId, Instant now) {

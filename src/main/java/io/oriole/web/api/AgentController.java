@@ -18,7 +18,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,10 +29,12 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.agent.Agent;
-import io.oriole.agent.AgentManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
+import io.oriole.agent.AgentManagement;
 import io.oriole.agent.AgentSkill;
 import io.oriole.agent.Tier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.UserManagement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -82,19 +83,21 @@ class AgentController {
         }
     }
 
+    @RequiresPermission(Permission.VIEW_TEAM)
     @GetMapping
     List<AgentResponse> list(@AuthenticationPrincipal StaffPrincipal me) {
         return agents.list(me.tenantId()).stream().map(AgentResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_TEAM)
     @GetMapping("/{id}")
     AgentResponse get(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return agents.find(me.tenantId(), id).map(AgentResponse::of)
                 .orElseThrow(() -> new UnknownIdException("agent", id));
     }
 
+    @RequiresPermission(Permission.MANAGE_USERS)
     @PostMapping
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create the agent profile of an existing user (ADMIN)")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AgentResponse> create(@AuthenticationPrincipal StaffPrincipal me,
@@ -108,8 +111,8 @@ class AgentController {
         return ResponseEntity.created(URI.create("/api/v1/agents/" + created.id())).body(AgentResponse.of(created));
     }
 
+    @RequiresPermission(Permission.MANAGE_USERS)
     @PutMapping("/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace an agent profile (ADMIN)")
     AgentResponse update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody SaveAgent request) {

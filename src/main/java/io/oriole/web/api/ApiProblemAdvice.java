@@ -124,11 +124,16 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "The request conflicts with existing data.");
     }
 
-    /** Method security denies inside the controller call, after the filter chain's own 403 handling. */
+    /** A refused permission (see docs/permissions.md), named in {@code permission} when the endpoint has one. */
     @ExceptionHandler(AccessDeniedException.class)
     @ResponseStatus(HttpStatus.FORBIDDEN)
     ProblemDetail denied(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+                "Your role does not allow this operation.");
+        if (e instanceof io.oriole.identity.PermissionDenied denied && denied.permission() != null) {
+            problem.setProperty("permission", denied.permission().name());
+        }
+        return problem;
     }
 
     @ExceptionHandler(Exception.class)

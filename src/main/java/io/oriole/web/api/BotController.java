@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +29,8 @@ import io.oriole.bot.BotSettings;
 import io.oriole.bot.BotTurn;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -61,18 +62,20 @@ class BotController {
     record Verdict(@NotNull Long seq, @NotNull Boolean right) {
     }
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/bot/settings")
     BotSettings settings(@AuthenticationPrincipal StaffPrincipal me) {
         return bot.settings(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_BOT)
     @PutMapping("/bot/settings")
-    @PreAuthorize("hasRole('ADMIN')")
     BotSettings updateSettings(@AuthenticationPrincipal StaffPrincipal me, @Valid @RequestBody SettingsRequest r) {
         return bot.updateSettings(me.tenantId(), new BotSettings(r.enabled(), r.minConfidence(), r.maxUnhelpful(),
                 r.handoffOnVip(), r.handoffOnUrgent(), r.handoffOnNegative()));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/conversations/{id}/bot")
     ConversationBotResponse conversationBot(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         List<BotTurn> turns = bot.turns(me.tenantId(), id);
@@ -82,6 +85,7 @@ class BotController {
                 state.map(BotConversation::handoffSummary).orElse(null), turns);
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/conversations/{id}/bot/verdicts")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void verdict(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, @Valid @RequestBody Verdict v) {
@@ -92,6 +96,7 @@ class BotController {
     }
 
     /** Hands a conversation back to the bot and out of the caller's hands. */
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/conversations/{id}/bot/resume")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void resume(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {

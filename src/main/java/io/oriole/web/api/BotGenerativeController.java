@@ -5,7 +5,6 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +18,8 @@ import io.oriole.bot.BotManagement;
 import io.oriole.bot.BotSettings;
 import io.oriole.bot.GenerativeSettings;
 import io.oriole.bot.GenerativeSettingsChange;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +29,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * retrieved entries. Admins only, both ways, since the settings name where customers' messages are sent. The API key
  * is write-only: responses say {@code apiKeySet} and never carry it.
  */
+@RequiresPermission(Permission.MANAGE_BOT)
 @RestController
 @RequestMapping("/api/v1/bot/generative")
-@PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Bot", description = "The tenant's bot settings (ADMIN to change) and the bot's part in a conversation")
 class BotGenerativeController {
 

@@ -40,6 +40,8 @@ import io.oriole.conversation.Participant;
 import io.oriole.conversation.TimelineEntry;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.Category;
@@ -132,6 +134,7 @@ class ConversationController {
         }
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping
     @Operation(summary = "List conversations",
             description = "view is all, mine, shared (invited as a collaborator) or unassigned (mine and shared are"
@@ -150,11 +153,13 @@ class ConversationController {
                 ConversationResponse::of, page, size, conversations.count(me.tenantId(), filter));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/{id}")
     ConversationResponse get(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return ConversationResponse.of(conversations.get(me.tenantId(), id));
     }
 
+    @RequiresPermission(Permission.START_CONVERSATION)
     @PostMapping
     @Operation(summary = "Open a conversation for a customer with their first message")
     @ResponseStatus(HttpStatus.CREATED)
@@ -167,6 +172,7 @@ class ConversationController {
                 .body(ConversationResponse.of(opened));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/{id}/messages")
     @Operation(summary = "Messages after a sequence number, oldest first",
             description = "Internal notes are left out unless includeInternal=true")
@@ -178,6 +184,7 @@ class ConversationController {
                 .map(MessageResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/{id}/messages")
     @Operation(summary = "Reply to the customer, or add an internal note with internal=true",
             description = "Replying needs an agent profile for the caller")
@@ -198,12 +205,14 @@ class ConversationController {
         return ResponseEntity.status(HttpStatus.CREATED).body(MessageResponse.of(message));
     }
 
+    @RequiresPermission(Permission.TAKE_CONVERSATION)
     @PutMapping("/{id}/assign")
     @Operation(summary = "Assign to an agent of the tenant, or unassign with agentId null")
     ConversationResponse assign(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody AssignConversation request) {
         TenantId tenant = me.tenantId();
-        conversations.get(tenant, id);
+        Conversation conversation = conversations.get(tenant, id);
+        Permission.toAssign(conversation.assigneeAgentId(), request.agentId(), myAgentId(me)).demand(me);
         String agentName = null;
         if (request.agentId() != null) {
             agentName = agents.find(tenant, request.agentId())
@@ -212,17 +221,20 @@ class ConversationController {
         return ConversationResponse.of(conversations.assign(tenant, id, request.agentId(), agentName, actorFor(me)));
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PutMapping("/{id}/status")
     ConversationResponse changeStatus(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody ChangeStatus request) {
         return ConversationResponse.of(conversations.setStatus(me.tenantId(), id, request.status(), actorFor(me)));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/{id}/timeline")
     List<TimelineResponse> timeline(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return conversations.timeline(me.tenantId(), id).stream().map(TimelineResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/{id}/triage")
     @Operation(summary = "The latest triage: priority with its factors, category, intent, urgency, sentiment, "
             + "language and key facts", description = "404 until the first customer message has been triaged, "
@@ -233,6 +245,7 @@ class ConversationController {
                 .orElseThrow(() -> new NotTriagedYetException(id));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/{id}/participants")
     List<ParticipantResponse> participants(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return conversations.participants(me.tenantId(), id).stream().map(ParticipantResponse::of).toList();
@@ -242,6 +255,10 @@ class ConversationController {
      * The caller as the author of a note or a change. Admins and supervisors may act without an agent profile; the
      * timeline then records them by name as a system actor, since the conversation model knows no other staff.
      */
+    private Long myAgentId(StaffPrincipal me) {
+        return agents.findByUser(me.tenantId(), me.userId()).map(Agent::id).orElse(null);
+    }
+
     private Actor actorFor(StaffPrincipal me) {
         return agents.findByUser(me.tenantId(), me.userId())
                 .map(agent -> Actor.agent(agent.id(), agent.displayName()))

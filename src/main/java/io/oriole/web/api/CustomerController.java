@@ -33,9 +33,11 @@ import io.oriole.conversation.ConversationManagement;
 import io.oriole.customer.AccountFacts;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerKind;
-import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.CustomerManagement.CustomerDetails;
+import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.VipTier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.web.api.ConversationController.ConversationResponse;
 import io.swagger.v3.oas.annotations.Operation;
@@ -92,6 +94,7 @@ class CustomerController {
             List<ConversationResponse> conversations) {
     }
 
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     @GetMapping
     ResultPage<CustomerResponse> list(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(defaultValue = "0") @PositiveOrZero int page,
@@ -100,20 +103,26 @@ class CustomerController {
                 customers.count(me.tenantId()));
     }
 
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     @GetMapping("/{id}")
     CustomerResponse get(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return CustomerResponse.of(customers.get(me.tenantId(), id));
     }
 
+    @RequiresPermission(Permission.EDIT_CUSTOMERS)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CustomerResponse> create(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody SaveCustomer request) {
+        if (request.vipTier() != null && request.vipTier() != VipTier.NONE) {
+            Permission.SET_CUSTOMER_TIER.demand(me);
+        }
         Customer created = customers.create(me.tenantId(), request.details());
         return ResponseEntity.created(URI.create("/api/v1/customers/" + created.id()))
                 .body(CustomerResponse.of(created));
     }
 
+    @RequiresPermission(Permission.EDIT_CUSTOMERS)
     @PutMapping("/{id}")
     @Operation(summary = "Replace a customer's details", description = "externalId is set on create only")
     CustomerResponse update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
@@ -122,10 +131,14 @@ class CustomerController {
         if (request.externalId() != null && !request.externalId().equals(existing.externalId())) {
             throw new InvalidFieldException("externalId", "can only be set when the customer is created");
         }
+        if (request.vipTier() != null && request.vipTier() != existing.vipTier()) {
+            Permission.SET_CUSTOMER_TIER.demand(me);
+        }
         return customers.update(me.tenantId(), id, request.details()).map(CustomerResponse::of)
                 .orElseThrow(() -> new UnknownIdException("customer", id));
     }
 
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     @GetMapping("/{id}/conversations")
     @Operation(summary = "A customer's conversations, newest first, whatever their status")
     ConversationHistory history(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
@@ -144,6 +157,7 @@ class CustomerController {
             VipTier vipTier) {
     }
 
+    @RequiresPermission(Permission.VIEW_CUSTOMERS)
     @GetMapping("/{id}/account")
     @Operation(summary = "A customer's account facts (business size, monthly spend, customer since) and its tier")
     AccountFactsResponse accountFacts(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
@@ -153,6 +167,7 @@ class CustomerController {
                 customer.vipTier());
     }
 
+    @RequiresPermission(Permission.SET_CUSTOMER_TIER)
     @PutMapping("/{id}/account")
     @Operation(summary = "Replace a customer's account facts; the VIP tier is recomputed from the tenant's tier "
             + "rules at once (unchanged when the tenant has none)")

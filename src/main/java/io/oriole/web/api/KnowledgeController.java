@@ -18,7 +18,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,6 +31,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.knowledge.EntryDraft;
 import io.oriole.knowledge.EntryStatus;
@@ -41,15 +42,17 @@ import io.oriole.knowledge.KnowledgeEntry;
 import io.oriole.knowledge.KnowledgeEntryNotFoundException;
 import io.oriole.knowledge.KnowledgeManagement;
 import io.oriole.knowledge.KnowledgeMatch;
+import io.oriole.knowledge.KnowledgeProposal;
 import io.oriole.knowledge.OpenQuestion;
 import io.oriole.knowledge.QuestionGroup;
 import io.oriole.triage.Language;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
 @RequestMapping("/api/v1/knowledge")
 @Tag(name = "Knowledge", description = "Knowledge base entries, hybrid search, import/export and the unanswered "
-        + "questions inbox; editing needs ADMIN or SUPERVISOR")
+        + "questions inbox; who may do what: docs/permissions.md")
 class KnowledgeController {
 
     private final KnowledgeManagement knowledge;
@@ -109,6 +112,7 @@ class KnowledgeController {
     record ExtendWithQuestions(@NotNull Long entryId, @NotEmpty @Size(max = 200) List<@NotNull Long> questionIds) {
     }
 
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/entries")
     ResultPage<EntryResponse> list(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(required = false) @Size(max = 200) String q,
@@ -119,32 +123,35 @@ class KnowledgeController {
                 size, knowledge.count(me.tenantId()));
     }
 
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/entries/{id}")
     EntryResponse get(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return EntryResponse.of(knowledge.get(me.tenantId(), id));
     }
 
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/entries/{id}/history")
     List<EntryVersion> history(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return knowledge.history(me.tenantId(), id);
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PostMapping("/entries")
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     ResponseEntity<EntryResponse> create(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody EntryRequest request) {
         KnowledgeEntry e = knowledge.create(me.tenantId(), request.draft(), me.email());
         return ResponseEntity.created(URI.create("/api/v1/knowledge/entries/" + e.id())).body(EntryResponse.of(e));
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PutMapping("/entries/{id}")
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     EntryResponse update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody EntryRequest request) {
         return EntryResponse.of(knowledge.update(me.tenantId(), id, request.draft(), me.email()));
     }
 
     /** Published entries best answering {@code q}, with calibrated confidence (0..1). */
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/search")
     List<MatchResponse> search(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam @NotBlank @Size(max = 2000) String q,
@@ -152,19 +159,21 @@ class KnowledgeController {
         return knowledge.search(me.tenantId(), q, limit).stream().map(MatchResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping(value = "/export.csv", produces = "text/csv")
     ResponseEntity<byte[]> exportCsv(@AuthenticationPrincipal StaffPrincipal me) {
         return download(knowledge.exportCsv(me.tenantId()), "knowledge.csv", "text/csv;charset=UTF-8");
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping(value = "/export-markdown.zip", produces = "application/zip")
     ResponseEntity<byte[]> exportMarkdown(@AuthenticationPrincipal StaffPrincipal me) {
         return download(knowledge.exportMarkdown(me.tenantId()), "knowledge-markdown.zip", "application/zip");
     }
 
     /** Body: the CSV file (text/csv) or a zip of Markdown files (application/zip). All or nothing. */
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PostMapping(value = "/import", consumes = { "text/csv", "application/zip", "application/octet-stream" })
-    @PreAuthorize("hasAnyRole('ADMIN','SUPERVISOR')")
     ImportResponse importFile(@AuthenticationPrincipal StaffPrincipal me,
             @RequestHeader(HttpHeaders.CONTENT_TYPE) String contentType, @RequestBody byte[] file) {
         boolean zip = contentType.startsWith("application/zip")
@@ -173,24 +182,66 @@ class KnowledgeController {
                 : knowledge.importCsv(me.tenantId(), file, me.email()));
     }
 
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/open-questions")
     List<QuestionGroupResponse> openQuestions(@AuthenticationPrincipal StaffPrincipal me) {
         return knowledge.openQuestionGroups(me.tenantId()).stream().map(QuestionGroupResponse::of).toList();
     }
 
+    /**
+     * A new entry answering the questions: published when the caller may publish, otherwise a draft that waits in
+     * {@code /proposals} for a supervisor or admin.
+     */
+    @RequiresPermission(Permission.PROPOSE_KNOWLEDGE)
     @PostMapping("/open-questions/create-entry")
     @ResponseStatus(HttpStatus.CREATED)
     EntryResponse createFromQuestions(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody CreateFromQuestions request) {
-        return EntryResponse.of(knowledge.createFromQuestions(me.tenantId(), request.questionIds(), request.answer(),
-                request.category(), me.email()));
+        KnowledgeEntry entry = Permission.PUBLISH_KNOWLEDGE.allows(me)
+                ? knowledge.createFromQuestions(me.tenantId(), request.questionIds(), request.answer(),
+                        request.category(), me.email())
+                : knowledge.proposeEntry(me.tenantId(), request.questionIds(), request.answer(), request.category(),
+                        me.email());
+        return EntryResponse.of(entry);
     }
 
+    /**
+     * Adds the questions as phrasings of an entry: at once (200) when the caller may publish, otherwise as a
+     * proposal (202) that leaves the entry unchanged until a supervisor or admin publishes it.
+     */
+    @RequiresPermission(Permission.PROPOSE_KNOWLEDGE)
     @PostMapping("/open-questions/extend-entry")
-    EntryResponse extendWithQuestions(@AuthenticationPrincipal StaffPrincipal me,
+    ResponseEntity<EntryResponse> extendWithQuestions(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody ExtendWithQuestions request) {
-        return EntryResponse.of(knowledge.extendWithQuestions(me.tenantId(), request.entryId(),
-                request.questionIds(), me.email()));
+        if (Permission.PUBLISH_KNOWLEDGE.allows(me)) {
+            return ResponseEntity.ok(EntryResponse.of(knowledge.extendWithQuestions(me.tenantId(), request.entryId(),
+                    request.questionIds(), me.email())));
+        }
+        return ResponseEntity.accepted().body(EntryResponse.of(knowledge.proposeExtension(me.tenantId(),
+                request.entryId(), request.questionIds(), me.email())));
+    }
+
+    record ProposalResponse(EntryResponse entry, boolean extendsEntry, List<OpenQuestion> questions,
+            String proposedBy, Instant proposedAt) {
+
+        static ProposalResponse of(KnowledgeProposal p) {
+            return new ProposalResponse(EntryResponse.of(p.entry()), p.extendsEntry(), p.questions(), p.proposedBy(),
+                    p.proposedAt());
+        }
+    }
+
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
+    @GetMapping("/proposals")
+    @Operation(summary = "Answers to open questions waiting for a supervisor or admin to publish them")
+    List<ProposalResponse> proposals(@AuthenticationPrincipal StaffPrincipal me) {
+        return knowledge.proposals(me.tenantId()).stream().map(ProposalResponse::of).toList();
+    }
+
+    @RequiresPermission(Permission.PUBLISH_KNOWLEDGE)
+    @PostMapping("/proposals/{entryId}/publish")
+    @Operation(summary = "Publish the proposal on an entry: the entry goes live with the proposed questions")
+    EntryResponse publishProposal(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long entryId) {
+        return EntryResponse.of(knowledge.publishProposal(me.tenantId(), entryId, me.email()));
     }
 
     @ExceptionHandler(KnowledgeEntryNotFoundException.class)

@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.conversation.ConversationManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.PriorityOverride;
@@ -51,8 +52,8 @@ class PriorityController {
         }
     }
 
+    @RequiresPermission(Permission.OVERRIDE_PRIORITY)
     @PutMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Operation(summary = "Override the priority (SUPERVISOR or ADMIN), with a reason",
             description = "The level stays in force over later messages until an override with level null hands "
                     + "it back to triage. Routing and SLA see the change at once.")
@@ -66,6 +67,7 @@ class PriorityController {
         return OverrideResponse.of(o);
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/overrides")
     @Operation(summary = "Every priority override of the conversation, oldest first")
     List<OverrideResponse> overrides(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {

@@ -9,7 +9,6 @@ import java.util.Set;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +29,8 @@ import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.Participant;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.Offer;
 import io.oriole.routing.RoutingDecision;
@@ -140,12 +141,14 @@ class RoutingController {
 
     // --- offers
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @GetMapping("/offers")
     @Operation(summary = "The caller's open offers")
     List<OfferResponse> myOffers(@AuthenticationPrincipal StaffPrincipal me) {
         return routing.openOffers(me.tenantId(), myAgent(me).id()).stream().map(OfferResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PostMapping("/offers/{id}/accept")
     @Operation(summary = "Accept an offer: the conversation becomes the caller's")
     OfferResponse accept(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
@@ -154,6 +157,7 @@ class RoutingController {
         return OfferResponse.of(routing.accept(me.tenantId(), id, agent.id()));
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PostMapping("/offers/{id}/decline")
     @Operation(summary = "Decline an offer: the conversation goes to the next agent")
     OfferResponse decline(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
@@ -171,12 +175,15 @@ class RoutingController {
 
     // --- transfer, escalation, collaboration
 
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/conversations/{id}/transfer")
     @Operation(summary = "Transfer to an agent (at once), or to a queue or department (the owner keeps it until "
             + "someone accepts)")
     ResponseEntity<Void> transfer(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody Transfer request) {
-        conversations.get(me.tenantId(), id);
+        Long owner = conversations.get(me.tenantId(), id).assigneeAgentId();
+        Permission.toMove(owner, agents.findByUser(me.tenantId(), me.userId()).map(Agent::id).orElse(null))
+                .demand(me);
         int targets = (request.agentId() == null ? 0 : 1) + (blank(request.queue()) ? 0 : 1)
                 + (blank(request.department()) ? 0 : 1);
         if (targets != 1) {
@@ -208,6 +215,7 @@ class RoutingController {
         return ResponseEntity.accepted().build();
     }
 
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/conversations/{id}/escalate")
     @Operation(summary = "Escalate one tier up (L1 → L2 → L3)")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.ACCEPTED)
@@ -218,6 +226,7 @@ class RoutingController {
         return new EscalateResponse(id, to);
     }
 
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/conversations/{id}/collaborators")
     @Operation(summary = "Invite a specialist; canReply false keeps them to internal notes")
     ResponseEntity<ParticipantResponse> invite(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
@@ -231,6 +240,7 @@ class RoutingController {
                 .body(ParticipantResponse.of(p));
     }
 
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @DeleteMapping("/conversations/{id}/collaborators/{agentId}")
     @Operation(summary = "A collaborator leaves (themselves, or removed by a supervisor)")
     ResponseEntity<Void> leave(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
@@ -238,13 +248,14 @@ class RoutingController {
         conversations.get(me.tenantId(), id);
         Agent agent = agents.find(me.tenantId(), agentId).orElseThrow(() -> new UnknownIdException("agent", agentId));
         boolean self = agents.findByUser(me.tenantId(), me.userId()).map(a -> a.id() == agent.id()).orElse(false);
-        if (!self && !me.isAtLeastSupervisor()) {
-            throw new org.springframework.security.access.AccessDeniedException("only the collaborator or a supervisor");
+        if (!self) {
+            Permission.REMOVE_COLLABORATOR.demand(me);
         }
         routing.leave(me.tenantId(), id, agentId);
         return ResponseEntity.noContent().build();
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/conversations/{id}/wait")
     @Operation(summary = "Position and estimated wait of a waiting conversation")
     WaitResponse waitOf(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
@@ -255,6 +266,7 @@ class RoutingController {
 
     // --- presence
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @GetMapping("/presence")
     @Operation(summary = "The caller's presence")
     PresenceResponse myPresence(@AuthenticationPrincipal StaffPrincipal me) {
@@ -262,6 +274,7 @@ class RoutingController {
         return new PresenceResponse(agent.id(), presence.presence(me.tenantId(), agent.id()));
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PutMapping("/presence")
     @Operation(summary = "Set the caller's presence; also counts as a heartbeat")
     PresenceResponse setPresence(@AuthenticationPrincipal StaffPrincipal me,
@@ -274,6 +287,7 @@ class RoutingController {
         return new PresenceResponse(agent.id(), presence.heartbeat(me.tenantId(), agent.id(), request.status()));
     }
 
+    @RequiresPermission(Permission.VIEW_TEAM)
     @GetMapping("/presence/agents")
     @Operation(summary = "Agents of the tenant who are online or away now")
     List<PresenceResponse> present(@AuthenticationPrincipal StaffPrincipal me) {
@@ -283,13 +297,14 @@ class RoutingController {
 
     // --- queues, settings, line, decisions
 
+    @RequiresPermission(Permission.VIEW_TEAM)
     @GetMapping("/routing/queues")
     List<RoutingQueue> queues(@AuthenticationPrincipal StaffPrincipal me) {
         return routing.queues(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_ROUTING)
     @PutMapping("/routing/queues/{code}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Create or replace a queue (ADMIN)")
     RoutingQueue saveQueue(@AuthenticationPrincipal StaffPrincipal me,
             @PathVariable @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String code,
@@ -299,13 +314,14 @@ class RoutingController {
                 set(q.skills()), q.minTier().name()));
     }
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/routing/settings")
     SettingsResponse settings(@AuthenticationPrincipal StaffPrincipal me) {
         return SettingsResponse.of(routing.settings(me.tenantId()));
     }
 
+    @RequiresPermission(Permission.MANAGE_ROUTING)
     @PutMapping("/routing/settings")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Policy (fifo, priority, sla-aware), offer timeout and auto-accept (ADMIN)")
     SettingsResponse saveSettings(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody SaveSettings s) {
@@ -317,8 +333,8 @@ class RoutingController {
                 Duration.ofSeconds(s.offerTimeoutSeconds()), s.autoAccept())));
     }
 
+    @RequiresPermission(Permission.ASSIGN_DEDICATED_AGENT)
     @PutMapping("/routing/dedicated-agents/{customerId}")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Operation(summary = "Set (or with agentId null remove) a VIP customer's dedicated agent")
     Map<String, Object> dedicated(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long customerId,
             @RequestBody DedicatedAgent request) {
@@ -331,15 +347,15 @@ class RoutingController {
                 : Map.of("customerId", customerId, "agentId", request.agentId());
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping("/routing/waiting")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Operation(summary = "The waiting line with positions and estimated waits (SUPERVISOR)")
     List<WaitResponse> waiting(@AuthenticationPrincipal StaffPrincipal me) {
         return routing.waitingLine(me.tenantId()).stream().map(WaitResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping("/routing/decisions")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Operation(summary = "Routing decisions with their reasons, newest first (SUPERVISOR)")
     List<RoutingDecision> decisions(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(required = false) Long conversationId,

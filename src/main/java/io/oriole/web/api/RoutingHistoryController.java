@@ -10,13 +10,14 @@ import java.time.format.DateTimeParseException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.RoutingHistoryEntry;
 import io.oriole.routing.RoutingManagement;
@@ -43,8 +44,8 @@ class RoutingHistoryController {
         this.clock = clock;
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping(value = "/history.csv", produces = "text/csv")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     @Operation(summary = "Finished conversations that waited for an agent, as the simulator's oriole-csv (SUPERVISOR)",
             description = "from and to are ISO dates (UTC days, both included) or ISO instants (to excluded); "
                     + "defaults: the 30 days up to now; at most 92 days.")

@@ -22,7 +22,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,6 +39,8 @@ import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.customer.CustomerKind;
 import io.oriole.customer.VipTier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.sla.Attainment;
 import io.oriole.sla.Escalation;
@@ -187,6 +188,7 @@ class SlaController {
 
     // --- conversations ---
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/conversations/{id}/sla")
     @Operation(summary = "The conversation's SLA: policy, deadlines, state, escalation and every recorded SLA fact")
     ConversationSlaResponse conversationSla(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
@@ -196,6 +198,7 @@ class SlaController {
         return new ConversationSlaResponse(status, sla.events(me.tenantId(), id));
     }
 
+    @RequiresPermission(Permission.VIEW_CONVERSATIONS)
     @GetMapping("/sla/running")
     @Operation(summary = "Conversations with running deadlines, soonest first",
             description = "state filters to AT_RISK or BREACHED for the supervisors' lists")
@@ -206,6 +209,7 @@ class SlaController {
                 .limit(limit).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping("/sla/attainment")
     @Operation(summary = "Share of deadlines kept per metric and priority for deadlines settled in [from, to)",
             description = "A deadline counts once: met when fulfilled in time, missed when fulfilled late or "
@@ -219,6 +223,7 @@ class SlaController {
                 .map(AttainmentResponse::of).toList());
     }
 
+    @RequiresPermission(Permission.VIEW_SLA_DIGESTS)
     @GetMapping("/sla/digests")
     @Operation(summary = "The supervisors' periodic digests, newest first")
     List<SlaDigest> digests(@AuthenticationPrincipal StaffPrincipal me,
@@ -228,20 +233,22 @@ class SlaController {
 
     // --- policies ---
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/sla/policies")
     @Operation(summary = "The tenant's SLA policies in matching order")
     List<PolicyResponse> policies(@AuthenticationPrincipal StaffPrincipal me) {
         return sla.policies(me.tenantId()).stream().map(PolicyResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/sla/policies/{id}")
     PolicyResponse policy(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return sla.policy(me.tenantId(), id).map(PolicyResponse::of)
                 .orElseThrow(() -> new UnknownIdException("policy", id));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PostMapping("/sla/policies")
-    @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Create a policy; running conversations are re-matched at once")
     ResponseEntity<PolicyResponse> createPolicy(@AuthenticationPrincipal StaffPrincipal me,
@@ -251,8 +258,8 @@ class SlaController {
                 .body(PolicyResponse.of(created));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PutMapping("/sla/policies/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace a policy; running conversations are re-matched at once")
     PolicyResponse updatePolicy(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody SavePolicy request) {
@@ -260,8 +267,8 @@ class SlaController {
                 .orElseThrow(() -> new UnknownIdException("policy", id));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @DeleteMapping("/sla/policies/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deletePolicy(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         if (!sla.deletePolicy(me.tenantId(), id)) {
@@ -271,19 +278,21 @@ class SlaController {
 
     // --- calendars ---
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/sla/calendars")
     List<CalendarResponse> calendars(@AuthenticationPrincipal StaffPrincipal me) {
         return sla.calendars(me.tenantId()).stream().map(CalendarResponse::of).toList();
     }
 
+    @RequiresPermission(Permission.VIEW_SETTINGS)
     @GetMapping("/sla/calendars/{id}")
     CalendarResponse calendar(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         return sla.calendar(me.tenantId(), id).map(CalendarResponse::of)
                 .orElseThrow(() -> new UnknownIdException("calendar", id));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PostMapping("/sla/calendars")
-    @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<CalendarResponse> createCalendar(@AuthenticationPrincipal StaffPrincipal me,
             @Valid @RequestBody SaveCalendar request) {
@@ -292,16 +301,16 @@ class SlaController {
                 .body(CalendarResponse.of(created));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PutMapping("/sla/calendars/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     CalendarResponse updateCalendar(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @Valid @RequestBody SaveCalendar request) {
         return sla.updateCalendar(me.tenantId(), id, request.toCalendar()).map(CalendarResponse::of)
                 .orElseThrow(() -> new UnknownIdException("calendar", id));
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @DeleteMapping("/sla/calendars/{id}")
-    @PreAuthorize("hasRole('ADMIN')")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void deleteCalendar(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         if (!sla.deleteCalendar(me.tenantId(), id)) {

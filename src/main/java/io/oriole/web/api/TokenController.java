@@ -21,13 +21,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.identity.ApiToken;
-import io.oriole.identity.ApiTokenManagement;
 import io.oriole.identity.ApiTokenManagement.IssuedToken;
+import io.oriole.identity.ApiTokenManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The caller's own API tokens. Another user's token, even in the same tenant, answers 404. */
+@RequiresPermission(Permission.OWN_TOKENS)
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "API tokens", description = "The caller's API tokens; the token itself is shown once, at creation")

@@ -13,7 +13,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,6 +29,8 @@ import org.springframework.web.multipart.MultipartFile;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.TierRule;
 import io.oriole.customer.VipTier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.triage.IntentExample;
 import io.oriole.triage.TriageManagement;
@@ -43,9 +44,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
  * catalogue recognised in messages, the priority weights, and the rules that compute customers' VIP tiers. Reading
  * is open to supervisors; changes are for admins.
  */
+@RequiresPermission(Permission.VIEW_SETTINGS)
 @RestController
 @RequestMapping("/api/v1/triage")
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
 @Tag(name = "Triage settings", description = "Intents, catalogue, priority weights and VIP tier rules of the tenant")
 class TriageSettingsController {
 
@@ -83,25 +84,25 @@ class TriageSettingsController {
         return triage.intentExamples(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/intents")
     @ResponseStatus(HttpStatus.CREATED)
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Add one labelled example; the intent model retrains in the background within seconds")
     TriageSettings addIntent(@AuthenticationPrincipal StaffPrincipal me, @Valid @RequestBody NewIntentExample e) {
         triage.addIntentExamples(me.tenantId(), List.of(new IntentExample(e.text(), e.label())));
         return triage.settings(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PutMapping(path = "/intents", consumes = { "text/csv", MediaType.TEXT_PLAIN_VALUE })
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace all examples with a UTF-8 CSV file with header text,label",
             description = "A malformed file changes nothing; the problem names the line.")
     TriageSettings replaceIntents(@AuthenticationPrincipal StaffPrincipal me, @RequestBody byte[] csv) {
         return replace(me, "body", "request body", csv);
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PutMapping(path = "/intents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace all examples with an uploaded CSV file (form field 'file')")
     TriageSettings uploadIntents(@AuthenticationPrincipal StaffPrincipal me, @RequestPart("file") MultipartFile file)
             throws IOException {
@@ -109,8 +110,8 @@ class TriageSettingsController {
                 file.getBytes());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @DeleteMapping("/intents/{label}")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Forget an intent and all its examples")
     TriageSettings deleteIntent(@AuthenticationPrincipal StaffPrincipal me, @PathVariable String label) {
         if (triage.deleteIntent(me.tenantId(), label) == 0) {
@@ -119,8 +120,8 @@ class TriageSettingsController {
         return triage.settings(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PutMapping("/products")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace the product names recognised as key facts")
     TriageSettings products(@AuthenticationPrincipal StaffPrincipal me,
             @RequestBody List<@NotBlank @Size(max = 200) String> products) {
@@ -128,8 +129,8 @@ class TriageSettingsController {
         return triage.settings(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PutMapping("/weights")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace the tenant's own priority weights; weights not named take their defaults",
             description = "Names as in defaultWeights of the settings. An unknown name or thresholds that do not "
                     + "fall (p1 > p2 > p3) change nothing.")
@@ -162,8 +163,8 @@ class TriageSettingsController {
         return customers.tierRules(me.tenantId());
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PutMapping("/tier-rules")
-    @PreAuthorize("hasRole('ADMIN')")
     @Operation(summary = "Replace the VIP tier rules; every customer with account facts is recomputed at once",
             description = "At most one rule per tier; each rule needs at least one condition.")
     TierRulesResponse replaceTierRules(@AuthenticationPrincipal StaffPrincipal me,

@@ -14,7 +14,6 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,15 +26,17 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.oriole.conversation.ConversationManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.Role;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.User;
 import io.oriole.identity.UserManagement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+@RequiresPermission(Permission.MANAGE_USERS)
 @RestController
 @RequestMapping("/api/v1/users")
-@PreAuthorize("hasRole('ADMIN')")
 @Tag(name = "Users", description = "Staff users of the tenant (ADMIN only); passwords are never returned")
 class UserController {
 

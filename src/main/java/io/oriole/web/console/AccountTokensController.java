@@ -12,9 +12,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.oriole.identity.ApiTokenManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 
 /** Every staff member manages their own API tokens; the plain token is shown once, on the page after creation. */
+@RequiresPermission(Permission.OWN_TOKENS)
 @Controller
 class AccountTokensController {
 

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,9 +17,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.oriole.agent.Agent;
-import io.oriole.agent.AgentManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
+import io.oriole.agent.AgentManagement;
 import io.oriole.agent.Tier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.Role;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.User;
@@ -45,6 +46,7 @@ class ConsoleController {
             Tier tier, Integer maxConcurrent, List<String> departments, String skills, String languages) {
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping("/console")
     String console(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         List<User> staff = users.list(me.tenantId(), 0, 200);
@@ -59,8 +61,8 @@ class ConsoleController {
         return "console/index";
     }
 
+    @RequiresPermission(Permission.MANAGE_USERS)
     @PostMapping("/console/users")
-    @PreAuthorize("hasRole('ADMIN')")
     String create(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute NewUser form, RedirectAttributes flash) {
         try {
             // User and agent profile together or not at all.

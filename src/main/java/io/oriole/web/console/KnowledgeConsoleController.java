@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,6 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.oriole.bot.BotManagement;
 import io.oriole.bot.BotSettings;
 import io.oriole.bot.GenerativeSettingsChange;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.knowledge.EntryDraft;
 import io.oriole.knowledge.EntryStatus;
@@ -50,6 +51,7 @@ class KnowledgeConsoleController {
         }
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping("/console/knowledge")
     String index(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) String q,
             @RequestParam(required = false) String ask, Model model) {
@@ -59,6 +61,7 @@ class KnowledgeConsoleController {
         model.addAttribute("entries", knowledge.list(me.tenantId(), q, null, 0, KnowledgeManagement.MAX_PAGE));
         model.addAttribute("matches", ask == null || ask.isBlank() ? List.of() : knowledge.search(me.tenantId(), ask, 5));
         model.addAttribute("groups", knowledge.openQuestionGroups(me.tenantId()));
+        model.addAttribute("proposals", knowledge.proposals(me.tenantId()));
         model.addAttribute("settings", bot.settings(me.tenantId()));
         model.addAttribute("generative", bot.generativeSettings(me.tenantId()));
         model.addAttribute("languages", Language.values());
@@ -66,6 +69,7 @@ class KnowledgeConsoleController {
         return "console/knowledge";
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping("/console/knowledge/{id}")
     String entry(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
         KnowledgeEntry e = knowledge.get(me.tenantId(), id);
@@ -77,6 +81,7 @@ class KnowledgeConsoleController {
         return "console/knowledge-entry";
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PostMapping("/console/knowledge")
     String create(@AuthenticationPrincipal StaffPrincipal me, EntryForm form, RedirectAttributes flash) {
         try {
@@ -90,6 +95,7 @@ class KnowledgeConsoleController {
         }
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PostMapping("/console/knowledge/{id}")
     String update(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, EntryForm form,
             RedirectAttributes flash) {
@@ -103,6 +109,7 @@ class KnowledgeConsoleController {
         return "redirect:/console/knowledge/" + id;
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @PostMapping("/console/knowledge/import")
     String importFile(@AuthenticationPrincipal StaffPrincipal me, @RequestParam("file") MultipartFile file,
             RedirectAttributes flash) throws IOException {
@@ -119,6 +126,7 @@ class KnowledgeConsoleController {
         return "redirect:/console/knowledge";
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping("/console/knowledge/export.csv")
     org.springframework.http.ResponseEntity<byte[]> exportCsv(@AuthenticationPrincipal StaffPrincipal me) {
         return org.springframework.http.ResponseEntity.ok()
@@ -126,6 +134,7 @@ class KnowledgeConsoleController {
                 .header("Content-Type", "text/csv;charset=UTF-8").body(knowledge.exportCsv(me.tenantId()));
     }
 
+    @RequiresPermission(Permission.EDIT_KNOWLEDGE)
     @GetMapping("/console/knowledge/export-markdown.zip")
     org.springframework.http.ResponseEntity<byte[]> exportMarkdown(@AuthenticationPrincipal StaffPrincipal me) {
         return org.springframework.http.ResponseEntity.ok()
@@ -133,6 +142,8 @@ class KnowledgeConsoleController {
                 .header("Content-Type", "application/zip").body(knowledge.exportMarkdown(me.tenantId()));
     }
 
+    // The console is the publishers' page: an answer given here goes live at once. Agents answer in the workspace.
+    @RequiresPermission(Permission.PUBLISH_KNOWLEDGE)
     @PostMapping("/console/knowledge/questions/create")
     String createFromQuestions(@AuthenticationPrincipal StaffPrincipal me, @RequestParam List<Long> questionIds,
             @RequestParam String answer, @RequestParam(required = false) String category, RedirectAttributes flash) {
@@ -147,6 +158,7 @@ class KnowledgeConsoleController {
         }
     }
 
+    @RequiresPermission(Permission.PUBLISH_KNOWLEDGE)
     @PostMapping("/console/knowledge/questions/extend")
     String extendWithQuestions(@AuthenticationPrincipal StaffPrincipal me, @RequestParam List<Long> questionIds,
             @RequestParam long entryId, RedirectAttributes flash) {
@@ -161,8 +173,22 @@ class KnowledgeConsoleController {
         }
     }
 
+    @RequiresPermission(Permission.PUBLISH_KNOWLEDGE)
+    @PostMapping("/console/knowledge/proposals/{entryId}/publish")
+    String publishProposal(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long entryId,
+            RedirectAttributes flash) {
+        try {
+            knowledge.publishProposal(me.tenantId(), entryId, me.email());
+            flash.addFlashAttribute("saved", true);
+        }
+        catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/console/knowledge";
+    }
+
+    @RequiresPermission(Permission.MANAGE_BOT)
     @PostMapping("/console/knowledge/bot")
-    @PreAuthorize("hasRole('ADMIN')")
     String botSettings(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "false") boolean enabled,
             @RequestParam double minConfidence, @RequestParam int maxUnhelpful,
             @RequestParam(defaultValue = "false") boolean handoffOnVip,
@@ -183,8 +209,8 @@ class KnowledgeConsoleController {
      * The generative-answer section. The key field is never filled in by the page: left empty it keeps the stored
      * key, {@code clearApiKey} removes it.
      */
+    @RequiresPermission(Permission.MANAGE_BOT)
     @PostMapping("/console/knowledge/bot/generative")
-    @PreAuthorize("hasRole('ADMIN')")
     String generativeSettings(@AuthenticationPrincipal StaffPrincipal me,
             @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String baseUrl,
             @RequestParam(defaultValue = "") String model, @RequestParam(defaultValue = "") String apiKey,

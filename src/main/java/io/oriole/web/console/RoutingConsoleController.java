@@ -10,10 +10,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 import io.oriole.agent.Agent;
 import io.oriole.agent.AgentManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.RoutingManagement;
 
 /** Supervisors see the waiting line and the latest routing decisions with their reasons. */
+@RequiresPermission(Permission.VIEW_REPORTS)
 @Controller
 class RoutingConsoleController {
 

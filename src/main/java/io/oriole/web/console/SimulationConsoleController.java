@@ -24,6 +24,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.RoutingHistoryEntry;
 import io.oriole.routing.RoutingManagement;
@@ -37,6 +39,7 @@ import io.oriole.simulation.WhatIf;
  * {@link WhatIf}, the same code as {@code java -jar oriole.jar simulate}. Results: a table per policy, simulated
  * against historical, and charts drawn by {@code /js/simulation.js} from the simulator's JSON report.
  */
+@RequiresPermission(Permission.RUN_WHAT_IF)
 @Controller
 class SimulationConsoleController {
 

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,6 +29,8 @@ import io.oriole.agent.AgentManagement;
 import io.oriole.conversation.Channel;
 import io.oriole.conversation.ConversationStatus;
 import io.oriole.customer.VipTier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.sla.Escalation;
 import io.oriole.sla.EscalationTrigger;
@@ -69,6 +70,7 @@ class SlaConsoleController {
     record CalendarForm(Long id, String name, String zone, String week, String holidays) {
     }
 
+    @RequiresPermission(Permission.VIEW_REPORTS)
     @GetMapping("/console/sla")
     String page(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) Long edit, Model model) {
         List<SlaStatus> running = sla.running(me.tenantId(), 500);
@@ -90,8 +92,8 @@ class SlaConsoleController {
         return "console/sla";
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PostMapping("/console/sla/policies")
-    @PreAuthorize("hasRole('ADMIN')")
     String savePolicy(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute PolicyForm form,
             RedirectAttributes flash) {
         try {
@@ -119,15 +121,15 @@ class SlaConsoleController {
         return "redirect:/console/sla";
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PostMapping("/console/sla/policies/{id}/delete")
-    @PreAuthorize("hasRole('ADMIN')")
     String deletePolicy(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         sla.deletePolicy(me.tenantId(), id);
         return "redirect:/console/sla";
     }
 
+    @RequiresPermission(Permission.MANAGE_SLA)
     @PostMapping("/console/sla/calendars")
-    @PreAuthorize("hasRole('ADMIN')")
     String saveCalendar(@AuthenticationPrincipal StaffPrincipal me, @ModelAttribute CalendarForm form,
             RedirectAttributes flash) {
         try {
@@ -159,6 +161,7 @@ class SlaConsoleController {
         return "redirect:/console/sla";
     }
 
+    @RequiresPermission(Permission.VIEW_SLA_DIGESTS)
     @PostMapping("/console/sla/digest")
     String writeDigest(@AuthenticationPrincipal StaffPrincipal me) {
         sla.writeDigest(me.tenantId());

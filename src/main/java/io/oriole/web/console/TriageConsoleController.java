@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.TierRule;
 import io.oriole.customer.VipTier;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.triage.IntentExample;
 import io.oriole.triage.TriageManagement;
@@ -30,6 +31,7 @@ import io.oriole.triage.TriageManagement;
  * lists its products, tunes the priority weights and sets the VIP tier rules, and tries a message to see how it
  * would be triaged. Supervisors may look; only admins change anything.
  */
+@RequiresPermission(Permission.VIEW_SETTINGS)
 @Controller
 class TriageConsoleController {
 
@@ -59,16 +61,16 @@ class TriageConsoleController {
         return "console/triage";
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/intents")
-    @PreAuthorize("hasRole('ADMIN')")
     String addExample(@AuthenticationPrincipal StaffPrincipal me, @RequestParam String text,
             @RequestParam String label, RedirectAttributes flash) {
         return act(flash, "intentAdded", () -> triage.addIntentExamples(me.tenantId(),
                 List.of(new IntentExample(text, label))));
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/intents/upload")
-    @PreAuthorize("hasRole('ADMIN')")
     String upload(@AuthenticationPrincipal StaffPrincipal me, @RequestParam("file") MultipartFile file,
             RedirectAttributes flash) throws IOException {
         byte[] bytes = file.getBytes();
@@ -76,15 +78,15 @@ class TriageConsoleController {
         return act(flash, "intentsUploaded", () -> triage.uploadIntentExamples(me.tenantId(), name, bytes));
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/intents/delete")
-    @PreAuthorize("hasRole('ADMIN')")
     String deleteIntent(@AuthenticationPrincipal StaffPrincipal me, @RequestParam String label,
             RedirectAttributes flash) {
         return act(flash, "intentDeleted", () -> triage.deleteIntent(me.tenantId(), label));
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/products")
-    @PreAuthorize("hasRole('ADMIN')")
     String products(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(defaultValue = "") String products,
             RedirectAttributes flash) {
         List<String> names = Arrays.stream(products.split("\\R")).map(String::strip).filter(s -> !s.isEmpty())
@@ -92,8 +94,8 @@ class TriageConsoleController {
         return act(flash, "saved", () -> triage.replaceCatalogue(me.tenantId(), names));
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/weights")
-    @PreAuthorize("hasRole('ADMIN')")
     String weights(@AuthenticationPrincipal StaffPrincipal me, @RequestParam Map<String, String> form,
             RedirectAttributes flash) {
         return act(flash, "saved", () -> {
@@ -113,8 +115,8 @@ class TriageConsoleController {
         });
     }
 
+    @RequiresPermission(Permission.MANAGE_TRIAGE)
     @PostMapping("/console/triage/tier-rules")
-    @PreAuthorize("hasRole('ADMIN')")
     String tierRules(@AuthenticationPrincipal StaffPrincipal me, @RequestParam Map<String, String> form,
             RedirectAttributes flash) {
         return act(flash, "saved", () -> {

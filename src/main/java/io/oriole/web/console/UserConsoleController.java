@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,10 +18,12 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.oriole.agent.Agent;
-import io.oriole.agent.AgentManagement;
 import io.oriole.agent.AgentManagement.AgentProfile;
+import io.oriole.agent.AgentManagement;
 import io.oriole.agent.Tier;
 import io.oriole.identity.LastAdminException;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.Role;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.identity.User;
@@ -34,8 +35,8 @@ import io.oriole.identity.UserManagement;
  * sessions and takes them offline; nobody can disable or demote themselves, and the last enabled administrator
  * stays one.
  */
+@RequiresPermission(Permission.MANAGE_USERS)
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class UserConsoleController {
 
     private final UserManagement users;

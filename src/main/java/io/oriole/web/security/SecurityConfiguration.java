@@ -83,7 +83,6 @@ class SecurityConfiguration {
                                 "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
                                 "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
                         .permitAll()
-                        .requestMatchers("/console/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn(index))
                         .failureHandler(new LoginFailureHandler())

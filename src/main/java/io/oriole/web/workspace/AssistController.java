@@ -20,6 +20,8 @@ import io.oriole.bot.BotTurn;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.Message;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.knowledge.KnowledgeManagement;
 
@@ -46,6 +48,7 @@ class AssistController {
         this.agents = agents;
     }
 
+    @RequiresPermission(Permission.USE_KNOWLEDGE)
     @GetMapping("/workspace/conversations/{id}/assist")
     String assist(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
         var conversation = conversations.get(me.tenantId(), id);
@@ -69,6 +72,7 @@ class AssistController {
         return "workspace/assist :: assist";
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/bot-verdict")
     ResponseEntity<Void> verdict(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam long seq, @RequestParam boolean right) {
@@ -77,6 +81,7 @@ class AssistController {
         return ResponseEntity.noContent().header("HX-Trigger", "conv-changed").build();
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/bot-resume")
     ResponseEntity<Void> resume(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         conversations.get(me.tenantId(), id);

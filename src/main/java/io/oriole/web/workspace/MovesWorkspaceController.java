@@ -30,6 +30,8 @@ import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationNotFoundException;
 import io.oriole.conversation.Participant;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.RoutingManagement;
 import io.oriole.routing.RoutingQueue;
@@ -71,6 +73,7 @@ class MovesWorkspaceController {
     record CollaboratorView(long agentId, String name, String departments, boolean canReply, boolean mine) {
     }
 
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @GetMapping("/workspace/conversations/{id}/moves")
     String panel(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id, Model model) {
         Conversation conversation = conversations.get(me.tenantId(), id);
@@ -87,7 +90,7 @@ class MovesWorkspaceController {
 
         model.addAttribute("conversation", conversation);
         model.addAttribute("myAgent", mine.orElse(null));
-        model.addAttribute("canRemove", me.isAtLeastSupervisor());
+        model.addAttribute("canRemove", Permission.REMOVE_COLLABORATOR.allows(me));
         model.addAttribute("notesOnly", mine.map(a -> isNotesOnly(collaborators, a.id())).orElse(false));
         model.addAttribute("collaborators", collaborators.stream()
                 .map(p -> new CollaboratorView(p.agentId(), byId.containsKey(p.agentId())
@@ -113,11 +116,13 @@ class MovesWorkspaceController {
      * {@code target} is {@code agent:<id>}, {@code queue:<code>} or {@code department:<code>}. To an agent the
      * conversation moves at once; to a queue or department the current owner keeps it until someone accepts.
      */
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/transfer")
     ResponseEntity<Void> transfer(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String target, @RequestParam(defaultValue = "") String note) {
         Conversation conversation = activeConversation(me, id);
         Actor by = actor(me);
+        Permission.toMove(conversation.assigneeAgentId(), by.id()).demand(me);
         String why = requireNote(note);
         int colon = target.indexOf(':');
         String kind = colon < 0 ? "" : target.substring(0, colon);
@@ -153,6 +158,7 @@ class MovesWorkspaceController {
     }
 
     /** One tier up from the owner's; the owner keeps the conversation until a more senior agent accepts it. */
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/escalate")
     ResponseEntity<Void> escalate(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String reason) {
@@ -168,6 +174,7 @@ class MovesWorkspaceController {
     }
 
     /** {@code access} is {@code reply} (may write to the customer) or anything else for internal notes only. */
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/collaborators")
     ResponseEntity<Void> invite(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String agentId, @RequestParam(defaultValue = "notes") String access) {
@@ -186,13 +193,14 @@ class MovesWorkspaceController {
     }
 
     /** A collaborator leaves; a supervisor may also take someone else out. The owner transfers instead. */
+    @RequiresPermission(Permission.MOVE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/collaborators/{agentId}/leave")
     ResponseEntity<Void> leave(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @PathVariable long agentId) {
         Conversation conversation = conversations.get(me.tenantId(), id);
         Actor by = actor(me);
         Agent leaving = agents.find(me.tenantId(), agentId).orElseThrow(() -> new ConversationNotFoundException(id));
-        if (!leaving.id().equals(by.id()) && !me.isAtLeastSupervisor()) {
+        if (!leaving.id().equals(by.id()) && !Permission.REMOVE_COLLABORATOR.allows(me)) {
             throw refused(HttpStatus.FORBIDDEN, "moves.error.leaveOthers");
         }
         if (leaving.id().equals(conversation.assigneeAgentId())) {

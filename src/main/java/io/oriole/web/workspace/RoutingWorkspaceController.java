@@ -23,6 +23,8 @@ import io.oriole.agent.PresenceManagement;
 import io.oriole.conversation.Conversation;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.routing.Offer;
 import io.oriole.routing.OfferNotFoundException;
@@ -56,6 +58,7 @@ class RoutingWorkspaceController {
     record OfferView(long id, long conversationId, String customer, String subject, java.time.Instant expiresAt) {
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @GetMapping("/workspace/routing")
     String panel(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         Optional<Agent> mine = agents.findByUser(me.tenantId(), me.userId());
@@ -70,6 +73,7 @@ class RoutingWorkspaceController {
     /**
      * The heartbeat (no {@code status}) or the toggle. Answers with the panel so the toggle shows the result.
      */
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PostMapping("/workspace/presence")
     String presence(@AuthenticationPrincipal StaffPrincipal me, @RequestParam(required = false) Presence status,
             Model model) {
@@ -84,6 +88,7 @@ class RoutingWorkspaceController {
         return panel(me, model);
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PostMapping("/workspace/offers/{id}/accept")
     ResponseEntity<Void> accept(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         Agent agent = agents.findByUser(me.tenantId(), me.userId()).orElseThrow(() -> new OfferNotFoundException(id));
@@ -92,6 +97,7 @@ class RoutingWorkspaceController {
                 .header("HX-Redirect", "/workspace/conversations/" + offer.conversationId()).build();
     }
 
+    @RequiresPermission(Permission.ANSWER_OFFERS)
     @PostMapping("/workspace/offers/{id}/decline")
     ResponseEntity<Void> decline(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id) {
         Agent agent = agents.findByUser(me.tenantId(), me.userId()).orElseThrow(() -> new OfferNotFoundException(id));

@@ -11,9 +11,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationNotFoundException;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 
 /** The SLA panel of an open conversation, reloaded whenever the conversation or its SLA changes. */
+@RequiresPermission(Permission.VIEW_CONVERSATIONS)
 @Controller
 class SlaWorkspaceController {
 

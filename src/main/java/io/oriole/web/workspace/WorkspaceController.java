@@ -10,7 +10,6 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,6 +31,8 @@ import io.oriole.conversation.ConversationStatus;
 import io.oriole.conversation.InboxFilter;
 import io.oriole.conversation.NotesOnlyCollaboratorException;
 import io.oriole.customer.CustomerManagement;
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.TriageManagement;
@@ -42,6 +43,7 @@ import io.oriole.triage.TriageManagement;
  * changed so that each panel reloads itself (the same triggers the WebSocket client fires for other people's
  * changes).
  */
+@RequiresPermission(Permission.VIEW_CONVERSATIONS)
 @Controller
 class WorkspaceController {
 
@@ -108,8 +110,8 @@ class WorkspaceController {
     }
 
     /** Supervisors set the level by hand with a reason; an empty level hands it back to triage. */
+    @RequiresPermission(Permission.OVERRIDE_PRIORITY)
     @PostMapping("/workspace/conversations/{id}/priority")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<Void> overridePriority(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String level, @RequestParam(defaultValue = "") String reason) {
         conversations.get(me.tenantId(), id);
@@ -143,6 +145,7 @@ class WorkspaceController {
         return "workspace/conversation :: messages";
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/reply")
     ResponseEntity<Void> reply(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String body,
@@ -151,6 +154,7 @@ class WorkspaceController {
         return htmx == null ? backTo(id) : changed("messages-changed, conv-changed");
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/note")
     ResponseEntity<Void> note(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(defaultValue = "") String body,
@@ -159,6 +163,7 @@ class WorkspaceController {
         return htmx == null ? backTo(id) : changed("messages-changed");
     }
 
+    @RequiresPermission(Permission.TAKE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/assign")
     ResponseEntity<Void> assign(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam(required = false) String agentId) {
@@ -167,11 +172,14 @@ class WorkspaceController {
                 : agentId == null || agentId.isBlank() ? null
                         : agents.find(me.tenantId(), parseId(agentId)).orElseThrow(
                                 () -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "unknown agent"));
+        Permission.toAssign(conversations.get(me.tenantId(), id).assigneeAgentId(),
+                target == null ? null : target.id(), by.id()).demand(me);
         conversations.assign(me.tenantId(), id, target == null ? null : target.id(),
                 target == null ? null : target.displayName(), by);
         return changed("conv-changed, inbox-refresh");
     }
 
+    @RequiresPermission(Permission.HANDLE_CONVERSATION)
     @PostMapping("/workspace/conversations/{id}/status")
     ResponseEntity<Void> status(@AuthenticationPrincipal StaffPrincipal me, @PathVariable long id,
             @RequestParam String status) {

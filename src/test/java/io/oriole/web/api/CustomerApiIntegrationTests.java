@@ -28,7 +28,7 @@ class CustomerApiIntegrationTests {
 
     @Test
     void enterpriseCustomerIsCreatedAndReadBack() {
-        Reply created = api.post(tenant.agentToken(), "/api/v1/customers", """
+        Reply created = api.post(tenant.adminToken(), "/api/v1/customers", """
                 {"kind": "ENTERPRISE", "name": "Zhao Min", "organisation": "Xinghe Tech", "email": "zhao@xinghe.example",
                  "phone": "+86 10 5555 0100", "vipTier": "GOLD", "locale": "zh-CN", "externalId": "crm-77"}""");
 
@@ -42,13 +42,48 @@ class CustomerApiIntegrationTests {
 
     @Test
     void updateReplacesDetails() {
-        Reply updated = api.put(tenant.agentToken(), "/api/v1/customers/" + tenant.customerId(), """
+        Reply updated = api.put(tenant.adminToken(), "/api/v1/customers/" + tenant.customerId(), """
                 {"kind": "PERSONAL", "name": "Casey C.", "email": "casey@new.example", "vipTier": "SILVER"}""");
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.body().path("name").asString()).isEqualTo("Casey C.");
         assertThat(api.get(tenant.agentToken(), "/api/v1/customers/" + tenant.customerId()).body()
                 .path("email").asString()).isEqualTo("casey@new.example");
+    }
+
+    @Test
+    void agentsEditContactDetailsButCannotRaiseTheVipTier() {
+        String customer = "/api/v1/customers/" + tenant.customerId();
+
+        Reply raised = api.put(tenant.agentToken(), customer, """
+                {"kind": "PERSONAL", "name": "Casey", "vipTier": "PLATINUM"}""");
+        Reply created = api.post(tenant.agentToken(), "/api/v1/customers", """
+                {"kind": "PERSONAL", "name": "Goldie", "vipTier": "GOLD"}""");
+        Reply renamed = api.put(tenant.agentToken(), customer, """
+                {"kind": "PERSONAL", "name": "Casey Renamed", "email": "casey@example.com"}""");
+
+        assertThat(raised.status()).isEqualTo(403);
+        assertThat(raised.contentType()).startsWith("application/problem+json");
+        assertThat(raised.body().path("permission").asString()).isEqualTo("SET_CUSTOMER_TIER");
+        assertThat(created.status()).isEqualTo(403);
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(api.get(tenant.agentToken(), customer).body().path("vipTier").asString()).isEqualTo("NONE");
+    }
+
+    @Test
+    void agentsReadAccountFactsButOnlySupervisorsSetThem() {
+        String account = "/api/v1/customers/" + tenant.customerId() + "/account";
+        String facts = "{\"employees\": 900, \"monthlySpend\": 50000}";
+        long supervisor = fixture.user(tenant.id(), "sup-" + tenant.customerId() + "@example.test",
+                io.oriole.identity.Role.SUPERVISOR).id();
+
+        Reply byAgent = api.put(tenant.agentToken(), account, facts);
+        Reply bySupervisor = api.put(fixture.tokenFor(tenant.id(), supervisor), account, facts);
+
+        assertThat(byAgent.status()).isEqualTo(403);
+        assertThat(byAgent.body().path("permission").asString()).isEqualTo("SET_CUSTOMER_TIER");
+        assertThat(bySupervisor.status()).isEqualTo(200);
+        assertThat(api.get(tenant.agentToken(), account).body().path("employees").asInt()).isEqualTo(900);
     }
 
     @Test

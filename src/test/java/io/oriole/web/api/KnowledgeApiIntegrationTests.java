@@ -166,10 +166,11 @@ class KnowledgeApiIntegrationTests {
         assertThat(groups.path(0).path("questions").findValues("id")).extracting(JsonNode::asLong)
                 .containsExactly(q1, q2);
 
-        Reply created = api.post(c.agentToken(), "/api/v1/knowledge/open-questions/create-entry",
+        Reply created = api.post(c.adminToken(), "/api/v1/knowledge/open-questions/create-entry",
                 "{\"questionIds\": [" + q1 + ", " + q2 + "], \"answer\": \"Yes, Sunday delivery costs 5 euros.\","
                         + " \"category\": \"delivery\"}");
         assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().path("status").asString()).isEqualTo("PUBLISHED");
         assertThat(created.body().path("title").asString()).isEqualTo("Do you deliver on Sundays?");
         assertThat(created.body().path("phrasings").path(0).asString()).isEqualTo("Can you deliver on a Sunday?");
         assertThat(api.get(c.agentToken(), "/api/v1/knowledge/open-questions").body().size()).isEqualTo(1);
@@ -177,20 +178,74 @@ class KnowledgeApiIntegrationTests {
     }
 
     @Test
+    void anAgentsAnswerWaitsAsADraftUntilASupervisorPublishesIt() {
+        TenantSetup c = fixture.tenant("knowledge-proposal");
+        String supervisorToken = fixture.tokenFor(c.id(), fixture.user(c.id(), "lead@" + c.adminUserId() + ".test",
+                io.oriole.identity.Role.SUPERVISOR).id());
+        long q = knowledge.recordOpenQuestion(c.id(), "Do you ship to Iceland?", OpenQuestion.Reason.NO_MATCH, null,
+                null);
+
+        Reply proposed = api.post(c.agentToken(), "/api/v1/knowledge/open-questions/create-entry",
+                "{\"questionIds\": [" + q + "], \"answer\": \"Yes, in five to eight days.\"}");
+
+        assertThat(proposed.status()).isEqualTo(201);
+        assertThat(proposed.body().path("status").asString()).isEqualTo("DRAFT");
+        long entry = proposed.body().path("id").asLong();
+        assertThat(search(c.agentToken(), "do you ship to iceland").findValues("entryId")).extracting(JsonNode::asLong)
+                .doesNotContain(entry);
+        JsonNode waiting = api.get(c.agentToken(), "/api/v1/knowledge/proposals").body();
+        assertThat(waiting.size()).isEqualTo(1);
+        assertThat(waiting.path(0).path("entry").path("id").asLong()).isEqualTo(entry);
+        assertThat(waiting.path(0).path("proposedBy").asString()).startsWith("agent@");
+        assertThat(api.post(c.agentToken(), "/api/v1/knowledge/proposals/" + entry + "/publish", "").status())
+                .isEqualTo(403);
+
+        Reply published = api.post(supervisorToken, "/api/v1/knowledge/proposals/" + entry + "/publish", "");
+
+        assertThat(published.status()).isEqualTo(200);
+        assertThat(published.body().path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(topHit(c.agentToken(), "do you ship to iceland")).isEqualTo(entry);
+        assertThat(api.get(c.agentToken(), "/api/v1/knowledge/proposals").body().size()).isZero();
+        assertThat(api.get(c.agentToken(), "/api/v1/knowledge/open-questions").body().size()).isZero();
+    }
+
+    @Test
+    void anAgentsExtensionLeavesThePublishedEntryAsItIsUntilPublished() {
+        TenantSetup c = fixture.tenant("knowledge-extension");
+        long entry = api.post(c.adminToken(), "/api/v1/knowledge/entries", ADDRESS).body().path("id").asLong();
+        long q = knowledge.recordOpenQuestion(c.id(), "my parcel goes to my old flat, help", OpenQuestion.Reason.NO_MATCH,
+                null, null);
+
+        Reply proposed = api.post(c.agentToken(), "/api/v1/knowledge/open-questions/extend-entry",
+                "{\"entryId\": " + entry + ", \"questionIds\": [" + q + "]}");
+
+        assertThat(proposed.status()).isEqualTo(202);
+        assertThat(api.get(c.agentToken(), "/api/v1/knowledge/entries/" + entry).body().path("phrasings").size())
+                .isEqualTo(1);
+        assertThat(api.get(c.agentToken(), "/api/v1/knowledge/proposals").body().path(0).path("extendsEntry")
+                .asBoolean()).isTrue();
+
+        assertThat(api.post(c.adminToken(), "/api/v1/knowledge/proposals/" + entry + "/publish", "").status())
+                .isEqualTo(200);
+        assertThat(api.get(c.agentToken(), "/api/v1/knowledge/entries/" + entry).body().path("phrasings")
+                .valueStream().map(JsonNode::asString)).contains("my parcel goes to my old flat, help");
+    }
+
+    @Test
     void botSettingsStartOffAndOnlyValidValuesAreStored() {
         TenantSetup c = fixture.tenant("knowledge-bot");
-        assertThat(api.get(c.agentToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get(c.adminToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
 
         Reply invalid = api.put(c.adminToken(), "/api/v1/bot/settings", settings(true, 1.5));
         assertThat(invalid.status()).isEqualTo(400);
         assertThat(invalid.errorField(0)).isEqualTo("minConfidence");
-        assertThat(api.get(c.agentToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get(c.adminToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
 
         assertThat(api.put(c.adminToken(), "/api/v1/bot/settings", settings(true, 0.7)).status()).isEqualTo(200);
-        JsonNode stored = api.get(c.agentToken(), "/api/v1/bot/settings").body();
+        JsonNode stored = api.get(c.adminToken(), "/api/v1/bot/settings").body();
         assertThat(stored.path("enabled").asBoolean()).isTrue();
         assertThat(stored.path("minConfidence").asDouble()).isEqualTo(0.7);
-        assertThat(api.get(b.agentToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
+        assertThat(api.get(b.adminToken(), "/api/v1/bot/settings").body().path("enabled").asBoolean()).isFalse();
     }
 
     static String settings(boolean enabled, double minConfidence) {

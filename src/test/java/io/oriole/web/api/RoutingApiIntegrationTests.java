@@ -150,7 +150,7 @@ class RoutingApiIntegrationTests {
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.errorField(0)).isEqualTo("policy");
         assertThat(good.body().path("offerTimeoutSeconds").asLong()).isEqualTo(45);
-        assertThat(api.get(t.agentToken(), "/api/v1/routing/settings").body().path("policy").asString())
+        assertThat(api.get(t.adminToken(), "/api/v1/routing/settings").body().path("policy").asString())
                 .isEqualTo("fifo");
     }
 

@@ -61,7 +61,7 @@ class SlaApiIntegrationTests {
                 + " \"escalateOn\": \"BREACH\", \"l2JoinMinutes\": 10}");
 
         assertThat(policy.status()).isEqualTo(201);
-        JsonNode read = api.get(a.agentToken(), "/api/v1/sla/policies/" + policy.body().path("id").asLong()).body();
+        JsonNode read = api.get(a.adminToken(), "/api/v1/sla/policies/" + policy.body().path("id").asLong()).body();
         assertThat(read.path("conditions").path("vipTiers").path(0).asString()).isEqualTo("GOLD");
         assertThat(read.path("calendarId").asLong()).isEqualTo(calendarId);
         assertThat(read.path("l2JoinMinutes").asInt()).isEqualTo(10);
@@ -88,10 +88,24 @@ class SlaApiIntegrationTests {
     }
 
     @Test
-    void agentsMayReadPoliciesButNotChangeThem() {
-        assertThat(api.get(a.agentToken(), "/api/v1/sla/policies").status()).isEqualTo(200);
+    void agentsNeitherReadNorChangePolicies() {
+        assertThat(api.get(a.agentToken(), "/api/v1/sla/policies").status()).isEqualTo(403);
         assertThat(api.post(a.agentToken(), "/api/v1/sla/policies", "{\"name\": \"Mine\", \"position\": 1}").status())
                 .isEqualTo(403);
+    }
+
+    @Test
+    void supervisorsDigestsAreNotForAgents() {
+        long supervisor = fixture.user(a.id(), "digest-supervisor@" + a.adminUserId() + ".test",
+                io.oriole.identity.Role.SUPERVISOR).id();
+
+        Reply byAgent = api.get(a.agentToken(), "/api/v1/sla/digests");
+        Reply bySupervisor = api.get(fixture.tokenFor(a.id(), supervisor), "/api/v1/sla/digests");
+
+        assertThat(byAgent.status()).isEqualTo(403);
+        assertThat(byAgent.contentType()).startsWith("application/problem+json");
+        assertThat(byAgent.body().path("permission").asString()).isEqualTo("VIEW_SLA_DIGESTS");
+        assertThat(bySupervisor.status()).isEqualTo(200);
     }
 
     @Test
@@ -136,7 +150,7 @@ class SlaApiIntegrationTests {
         sla.scanNow();
 
         JsonNode sla = api.get(t.agentToken(), "/api/v1/conversations/" + ignored + "/sla").body();
-        Reply figures = api.get(t.agentToken(), "/api/v1/sla/attainment?from=" + start + "&to="
+        Reply figures = api.get(t.adminToken(), "/api/v1/sla/attainment?from=" + start + "&to="
                 + clock.instant().plusSeconds(1));
 
         assertThat(sla.path("status").path("state").asString()).isEqualTo("BREACHED");
@@ -154,7 +168,7 @@ class SlaApiIntegrationTests {
         // The fixture's own opening conversation was never answered either.
         assertThat(met).isEqualTo(1);
         assertThat(missed).isEqualTo(2);
-        assertThat(api.get(t.agentToken(), "/api/v1/sla/attainment?from=" + start + "&to=" + start).errorField(0))
+        assertThat(api.get(t.adminToken(), "/api/v1/sla/attainment?from=" + start + "&to=" + start).errorField(0))
                 .isEqualTo("to");
     }
 

@@ -149,7 +149,7 @@ class TriageSettingsApiIntegrationTests {
         Reply created = api.post(tenant.adminToken(), "/api/v1/customers", "{\"kind\": \"ENTERPRISE\", "
                 + "\"name\": \"Li Lei\", \"organisation\": \"Harbour Freight\"}");
         long customer = created.body().path("id").asLong();
-        Reply facts = api.put(tenant.agentToken(), "/api/v1/customers/" + customer + "/account",
+        Reply facts = api.put(tenant.adminToken(), "/api/v1/customers/" + customer + "/account",
                 "{\"employees\": 800, \"monthlySpend\": 12000, \"customerSince\": \"2020-01-15\"}");
         assertThat(facts.body().path("vipTier").asString()).as("no rules yet: the tier stays").isEqualTo("NONE");
 
@@ -159,7 +159,7 @@ class TriageSettingsApiIntegrationTests {
         assertThat(rules.body().path("customersChanged").asInt()).isEqualTo(1);
         assertThat(vipTier(customer)).isEqualTo("GOLD");
 
-        api.put(tenant.agentToken(), "/api/v1/customers/" + customer + "/account",
+        api.put(tenant.adminToken(), "/api/v1/customers/" + customer + "/account",
                 "{\"employees\": 800, \"monthlySpend\": 3000, \"customerSince\": \"2020-01-15\"}");
         assertThat(vipTier(customer)).isEqualTo("SILVER");
 
