@@ -37,6 +37,7 @@ import io.oriole.customer.CustomerManagement;
 import io.oriole.customer.CustomerManagement.CustomerDetails;
 import io.oriole.customer.VipTier;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.shared.PlainText;
 import io.oriole.web.api.ConversationController.ConversationResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -67,7 +68,8 @@ class CustomerController {
             if (kind == CustomerKind.ENTERPRISE && (organisation == null || organisation.isBlank())) {
                 throw new InvalidFieldException("organisation", "is required for an ENTERPRISE customer");
             }
-            return new CustomerDetails(kind, name.strip(), blankToNull(organisation), blankToNull(email),
+            return new CustomerDetails(kind, PlainText.line("name", name, 120),
+                    PlainText.optionalLine("organisation", organisation, 200), blankToNull(email),
                     blankToNull(phone), vipTier, blankToNull(locale), blankToNull(externalId));
         }
 

@@ -33,6 +33,7 @@ import io.oriole.conversation.InboxFilter;
 import io.oriole.conversation.NotesOnlyCollaboratorException;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.shared.PlainText;
 import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.TriageManagement;
 
@@ -193,6 +194,13 @@ class WorkspaceController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> invalid(Locale locale) {
         return ResponseEntity.badRequest().body(text("workspace.error.body", locale));
+    }
+
+    /** The text rule of {@link PlainText}: the agent is told which part of it their text broke. */
+    @ExceptionHandler(PlainText.TextRefused.class)
+    ResponseEntity<String> refusedText(PlainText.TextRefused e, Locale locale) {
+        return ResponseEntity.badRequest().body(messageSource.getMessage(e.messageKey(), new Object[] { e.max() },
+                locale));
     }
 
     @ExceptionHandler(IllegalStateException.class)
