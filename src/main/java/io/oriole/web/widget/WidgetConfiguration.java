@@ -21,4 +21,9 @@ class WidgetConfiguration {
         return new VisitorTokens(id -> tenants.findCached(new TenantId(id)).map(Tenant::widgetSecret), ttl,
                 maxLifetime, clock);
     }
+
+    @Bean
+    WidgetLimits widgetLimits(WidgetLimits.Settings settings, Clock clock) {
+        return new WidgetLimits(settings, clock);
+    }
 }
