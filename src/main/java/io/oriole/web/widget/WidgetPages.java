@@ -1,11 +1,12 @@
 package io.oriole.web.widget;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
@@ -20,9 +21,16 @@ class WidgetPages {
         this.tenants = tenants;
     }
 
+    /** An unknown tenant's chat is the 404 page, not a problem: the widget package's advice answers its API. */
     @GetMapping("/widget/{tenant}")
-    String chat(@PathVariable String tenant, Model model) {
-        Tenant t = tenants.findActiveBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    String chat(@PathVariable String tenant, Model model, HttpServletResponse response) {
+        java.util.Optional<Tenant> found = tenants.findActiveBySlug(tenant);
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+            return "error";
+        }
+        Tenant t = found.get();
         model.addAttribute("tenantSlug", t.slug());
         model.addAttribute("tenantName", t.name());
         return "widget/chat";
