@@ -196,9 +196,15 @@ class WorkspaceController {
         return ResponseEntity.badRequest().body(text("workspace.error.body", locale));
     }
 
-    /** The text rule of {@link PlainText}: the agent is told which part of it their text broke. */
+    /**
+     * The text rule of {@link PlainText}: a blank or too long text gets the usual "1 to 10000 characters", an
+     * unstorable or invisible one is told which.
+     */
     @ExceptionHandler(PlainText.TextRefused.class)
     ResponseEntity<String> refusedText(PlainText.TextRefused e, Locale locale) {
+        if (e.reason() == PlainText.Reason.BLANK || e.reason() == PlainText.Reason.TOO_LONG) {
+            return ResponseEntity.badRequest().body(text("workspace.error.body", locale));
+        }
         return ResponseEntity.badRequest().body(messageSource.getMessage(e.messageKey(), new Object[] { e.max() },
                 locale));
     }
