@@ -20,6 +20,8 @@
   let waiting = false;
 
   const wait = ms => new Promise(resolve => setTimeout(resolve, ms));
+  // A 429 says how long to wait; the same request is then sent again.
+  const retryAfter = response => Math.max(1, Number(response.headers.get('Retry-After')) || 1) * 1000;
 
   function newClientMessageId() {
     if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
@@ -34,10 +36,11 @@
   }
 
   async function startSession() {
+    let name = params.get('name');
     for (;;) {
       try {
         const response = await call('POST', '/session', {
-          token, userId: params.get('userId'), userHash: params.get('userHash'), name: params.get('name'),
+          token, userId: params.get('userId'), userHash: params.get('userHash'), name,
           locale: document.documentElement.lang
         });
         if (response.ok) {
@@ -46,6 +49,9 @@
           return;
         }
         if (response.status === 401 && token) { token = null; continue; }
+        if (response.status === 429) { await wait(retryAfter(response)); continue; }
+        // A name the server refuses (too long, unprintable) is dropped rather than retried for ever.
+        if (response.status === 400 && name) { name = null; continue; }
       } catch (offline) { /* retried below */ }
       await wait(backoff);
       backoff = Math.min(backoff * 2, 30000);
@@ -181,10 +187,12 @@
           return;
         }
         if (response.status === 401) { await startSession(); continue; }
+        if (response.status === 429) { await wait(retryAfter(response)); continue; }
         if (response.status >= 400 && response.status < 500 && response.status !== 409) {
           pending.remove();
           const problem = await response.json().catch(() => ({}));
-          error.textContent = problem.field === 'text' ? body.dataset.errorLength : body.dataset.errorSend;
+          error.textContent = problem.field !== 'text' ? body.dataset.errorSend
+            : problem.reason === 'TOO_LONG' ? body.dataset.errorLength : body.dataset.errorText;
           error.hidden = false;
           return;
         }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.oriole.conversation.internal.ConversationStore;
+import io.oriole.shared.PlainText;
 import io.oriole.tenant.TenantId;
 
 /**
@@ -353,15 +354,9 @@ public class ConversationManagement {
         return Math.max(1, Math.min(MAX_PAGE, limit));
     }
 
+    /** The text rule of {@link PlainText}: refused with field {@code text}, unless an edge already named its own. */
     static String requireBody(String text) {
-        if (text == null || text.isBlank()) {
-            throw new IllegalArgumentException("message must not be blank");
-        }
-        String body = text.strip();
-        if (body.length() > MAX_BODY) {
-            throw new IllegalArgumentException("message must be at most " + MAX_BODY + " characters");
-        }
-        return body;
+        return PlainText.message("text", text, MAX_BODY);
     }
 
     static String subjectOf(String subject, String body) {

@@ -79,6 +79,11 @@ public class CustomerManagement {
         return rows.find(tenant.value(), id);
     }
 
+    /** The customer behind an anonymous widget visitor, if the visitor has written. */
+    public Optional<Customer> findVisitor(TenantId tenant, String visitorId) {
+        return visitorId == null ? Optional.empty() : customers.findByTenantIdAndVisitorId(tenant.value(), visitorId);
+    }
+
     public Customer get(TenantId tenant, long id) {
         return find(tenant, id).orElseThrow(() -> new CustomerNotFoundException(id));
     }
@@ -101,7 +106,7 @@ public class CustomerManagement {
     }
 
     /**
-     * The customer behind an anonymous widget visitor, created on first contact. Runs in its own transaction
+     * The customer behind an anonymous widget visitor, created with the visitor's first message. Runs in its own transaction
      * so that a concurrent first contact from the same visitor finds the row the other one wrote.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)

@@ -8,8 +8,8 @@ import org.springframework.data.relational.core.mapping.Table;
 
 /**
  * A company using Oriole. {@code widgetSecret} signs the visitor tokens of its chat widget and verifies
- * the signed user ids its own site passes in; it never leaves the server. {@code suspendedAt} is set while a
- * platform operator has suspended the tenant.
+ * the signed user ids its own site passes in; only the tenant's admins see it, and rotating it voids both.
+ * {@code suspendedAt} is set while a platform operator has suspended the tenant.
  */
 @Table("tenant")
 public record Tenant(@Id Long id, String slug, String name, String widgetSecret, String defaultLocale,
@@ -17,6 +17,10 @@ public record Tenant(@Id Long id, String slug, String name, String widgetSecret,
 
     public Tenant withId(Long newId) {
         return new Tenant(newId, slug, name, widgetSecret, defaultLocale, timeZone, createdAt, suspendedAt);
+    }
+
+    public Tenant withWidgetSecret(String secret) {
+        return new Tenant(id, slug, name, secret, defaultLocale, timeZone, createdAt, suspendedAt);
     }
 
     public Tenant withSuspendedAt(Instant when) {

@@ -45,12 +45,28 @@ public class TenantManagement {
         if (slug == null || !SLUG.matcher(slug).matches()) {
             throw new IllegalArgumentException("slug must be 2-63 lower-case letters, digits or dashes");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
         forget();
         AfterCommit.run(this::forget);
-        return tenants.save(new Tenant(null, slug, name, HexFormat.of().formatHex(secret), defaultLocale,
-                timeZone, clock.instant().truncatedTo(ChronoUnit.MICROS), null));
+        return tenants.save(new Tenant(null, slug, name, newWidgetSecret(), defaultLocale, timeZone,
+                clock.instant().truncatedTo(ChronoUnit.MICROS), null));
+    }
+
+    /**
+     * Gives the tenant a new widget secret: every visitor token and every user hash made with the old one stops
+     * working, on this node at once and on the others within {@link #CACHED_FOR}. Visitors start new sessions; the
+     * tenant's own site must sign its user ids with the new secret.
+     */
+    @Transactional
+    public Optional<Tenant> rotateWidgetSecret(TenantId id) {
+        forget();
+        AfterCommit.run(this::forget);
+        return find(id).map(t -> tenants.save(t.withWidgetSecret(newWidgetSecret())));
+    }
+
+    private static String newWidgetSecret() {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        return HexFormat.of().formatHex(secret);
     }
 
     /** Whether {@code slug} has the shape of a tenant slug (2-63 lower-case letters, digits or dashes). */

@@ -44,10 +44,12 @@ import tools.jackson.databind.exc.MismatchedInputException;
 /**
  * Turns every error of the API's controllers into an RFC 9457 problem. Field-level mistakes carry an
  * {@code errors} array of {@code {field, reason}} so a client can point at the input to fix. Scoped to this
- * package so that the UI's controllers keep their own error pages; it runs before any application-wide advice.
+ * package (and to the platform's and the widget's) so that the UI's controllers keep their own error pages; it runs
+ * before any application-wide advice.
  * The {@code @ResponseStatus} marks repeat the problems' statuses so that the OpenAPI document lists them.
  */
-@RestControllerAdvice(basePackageClasses = { ApiProblemAdvice.class, io.oriole.platform.PlatformManagement.class })
+@RestControllerAdvice(basePackageClasses = { ApiProblemAdvice.class, io.oriole.platform.PlatformManagement.class },
+        basePackages = "io.oriole.web.widget")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblemAdvice extends ResponseEntityExceptionHandler {
 

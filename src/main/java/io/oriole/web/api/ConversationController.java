@@ -43,6 +43,7 @@ import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.Permission;
 import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.shared.PlainText;
 import io.oriole.tenant.TenantId;
 import io.oriole.triage.Category;
 import io.oriole.triage.KeyFacts;
@@ -167,7 +168,9 @@ class ConversationController {
             @Valid @RequestBody OpenConversation request) {
         Customer customer = customers.get(me.tenantId(), request.customerId());
         Conversation opened = conversations.open(me.tenantId(), customer.id(), customer.name(), request.channel(),
-                request.subject(), request.message(), null);
+                PlainText.optionalLine("subject", request.subject(),
+                        ConversationManagement.MAX_SUBJECT),
+                PlainText.message("message", request.message(), ConversationManagement.MAX_BODY), null);
         return ResponseEntity.created(URI.create("/api/v1/conversations/" + opened.id()))
                 .body(ConversationResponse.of(opened));
     }
@@ -193,14 +196,15 @@ class ConversationController {
             @Valid @RequestBody PostMessage request) {
         TenantId tenant = me.tenantId();
         conversations.get(tenant, id);
+        String body = PlainText.message("body", request.body(), ConversationManagement.MAX_BODY);
         Message message;
         if (Boolean.TRUE.equals(request.internal())) {
-            message = conversations.addNote(tenant, id, actorFor(me), request.body());
+            message = conversations.addNote(tenant, id, actorFor(me), body);
         }
         else {
             Agent agent = agents.findByUser(tenant, me.userId()).orElseThrow(() -> new IllegalStateException(
                     "replying to a customer needs an agent profile; ask an admin to create one for you"));
-            message = conversations.reply(tenant, id, Actor.agent(agent.id(), agent.displayName()), request.body());
+            message = conversations.reply(tenant, id, Actor.agent(agent.id(), agent.displayName()), body);
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(MessageResponse.of(message));
     }

@@ -39,6 +39,7 @@ import io.oriole.customer.VipTier;
 import io.oriole.identity.Permission;
 import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.shared.PlainText;
 import io.oriole.web.api.ConversationController.ConversationResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -69,7 +70,8 @@ class CustomerController {
             if (kind == CustomerKind.ENTERPRISE && (organisation == null || organisation.isBlank())) {
                 throw new InvalidFieldException("organisation", "is required for an ENTERPRISE customer");
             }
-            return new CustomerDetails(kind, name.strip(), blankToNull(organisation), blankToNull(email),
+            return new CustomerDetails(kind, PlainText.line("name", name, 120),
+                    PlainText.optionalLine("organisation", organisation, 200), blankToNull(email),
                     blankToNull(phone), vipTier, blankToNull(locale), blankToNull(externalId));
         }
 

@@ -6,9 +6,10 @@ import java.util.Set;
  * Who hears a live push: every staff socket of a tenant; a conversation's watchers (the agents it concerns, plus
  * every supervisor and admin); only its supervisors' and admins' sockets; or the sockets of one customer of that
  * tenant. A push names its audience so that any node can deliver it to the sockets it holds, whichever node
- * committed the change.
+ * committed the change. A customer who came as an anonymous widget visitor also has a {@code visitorId}: their
+ * sockets are joined by it, since they may have opened them before their first message made them a customer.
  */
-record Audience(Kind kind, long tenantId, long customerId, Set<Long> agents) {
+record Audience(Kind kind, long tenantId, long customerId, Set<Long> agents, String visitorId) {
 
     enum Kind {
         STAFF, WATCHERS, SUPERVISORS, CUSTOMER
@@ -16,6 +17,10 @@ record Audience(Kind kind, long tenantId, long customerId, Set<Long> agents) {
 
     Audience {
         agents = agents == null ? Set.of() : Set.copyOf(agents);
+    }
+
+    Audience(Kind kind, long tenantId, long customerId, Set<Long> agents) {
+        this(kind, tenantId, customerId, agents, null);
     }
 
     static Audience staff(long tenantId) {
@@ -34,7 +39,7 @@ record Audience(Kind kind, long tenantId, long customerId, Set<Long> agents) {
         return new Audience(Kind.SUPERVISORS, tenantId, 0, Set.of());
     }
 
-    static Audience customer(long tenantId, long customerId) {
-        return new Audience(Kind.CUSTOMER, tenantId, customerId, Set.of());
+    static Audience customer(long tenantId, long customerId, String visitorId) {
+        return new Audience(Kind.CUSTOMER, tenantId, customerId, Set.of(), visitorId);
     }
 }

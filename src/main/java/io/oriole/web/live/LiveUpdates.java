@@ -29,6 +29,8 @@ import io.oriole.conversation.ConversationResolved;
 import io.oriole.conversation.ConversationStatusChanged;
 import io.oriole.conversation.InternalNoteAdded;
 import io.oriole.conversation.MessageReceived;
+import io.oriole.customer.Customer;
+import io.oriole.customer.CustomerManagement;
 import io.oriole.routing.ConversationOffered;
 import io.oriole.routing.ExpediteWaiting;
 import io.oriole.routing.QueueMoved;
@@ -58,6 +60,8 @@ public class LiveUpdates implements DisposableBean {
     /** Session attributes a handshake sets to say whose socket it is. */
     public static final String TENANT = "oriole.live.tenant";
     public static final String CUSTOMER = "oriole.live.customer";
+    /** Set instead of {@link #CUSTOMER} on the sockets of an anonymous widget visitor: the visitor id. */
+    public static final String VISITOR = "oriole.live.visitor";
     /** Set on staff sockets of supervisors and admins, who also hear routing alerts. */
     public static final String SUPERVISOR = "oriole.live.supervisor";
     /** Set on staff sockets of staff with an agent profile: the agent's id. */
@@ -89,10 +93,10 @@ public class LiveUpdates implements DisposableBean {
             });
     private final Counter dropped;
     /** Whose conversation is whose never changes; remembering it spares the push thread a query per push. */
-    private final Map<Long, Long> customerOfConversation = java.util.Collections.synchronizedMap(
+    private final Map<Long, Whose> customerOfConversation = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, Long> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<Long, Whose> eldest) {
                     return size() > 100_000;
                 }
             });
@@ -117,12 +121,20 @@ public class LiveUpdates implements DisposableBean {
      * A push on its way between nodes. {@code customer} is 0 unless the audience is one customer; {@code agents}
      * names the watching agents of a {@code WATCHERS} audience.
      */
-    record Push(Audience.Kind kind, long tenant, long customer, java.util.List<Long> agents, String payload) {
+    record Push(Audience.Kind kind, long tenant, long customer, java.util.List<Long> agents, String payload,
+            String visitor) {
     }
 
-    LiveUpdates(ConversationManagement conversations, JsonMapper json, ClusterChannels channels, Settings settings,
-            MeterRegistry meters) {
+    /** A conversation's customer, and the widget visitor id they came with (null for other customers). */
+    private record Whose(long customerId, String visitorId) {
+    }
+
+    private final CustomerManagement customers;
+
+    LiveUpdates(ConversationManagement conversations, CustomerManagement customers, JsonMapper json,
+            ClusterChannels channels, Settings settings, MeterRegistry meters) {
         this.conversations = conversations;
+        this.customers = customers;
         this.json = json;
         this.clustered = channels.clustered();
         this.pushes = ListenerExecutors.create("live", settings.pushThreads(), settings.pushQueue(), meters);
@@ -131,7 +143,8 @@ public class LiveUpdates implements DisposableBean {
         this.otherNodes = channels.channel(settings.redisChannel(), Push.class, push -> {
             if (push.kind() != null && push.payload() != null) {
                 deliver(new Audience(push.kind(), push.tenant(), push.customer(),
-                        push.agents() == null ? Set.of() : Set.copyOf(push.agents())), push.payload());
+                        push.agents() == null ? Set.of() : Set.copyOf(push.agents()), push.visitor()),
+                        push.payload());
             }
         });
     }
@@ -144,7 +157,7 @@ public class LiveUpdates implements DisposableBean {
         WebSocketSession session = new ConcurrentWebSocketSessionDecorator(raw, SEND_TIME_LIMIT_MS,
                 BUFFER_LIMIT_BYTES);
         Set<WebSocketSession> sessions = audience(raw).computeIfAbsent(keyOf(raw), k -> ConcurrentHashMap.newKeySet());
-        if (sessions.add(session) && raw.getAttributes().containsKey(CUSTOMER)) {
+        if (sessions.add(session) && isCustomerSocket(raw)) {
             customerSockets.computeIfAbsent((Long) raw.getAttributes().get(TENANT),
                     t -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         }
@@ -153,8 +166,7 @@ public class LiveUpdates implements DisposableBean {
 
     void leave(WebSocketSession raw) {
         Set<WebSocketSession> sessions = audience(raw).get(keyOf(raw));
-        if (sessions != null && sessions.removeIf(s -> s.getId().equals(raw.getId()))
-                && raw.getAttributes().containsKey(CUSTOMER)) {
+        if (sessions != null && sessions.removeIf(s -> s.getId().equals(raw.getId())) && isCustomerSocket(raw)) {
             customerSockets.get((Long) raw.getAttributes().get(TENANT)).decrementAndGet();
         }
     }
@@ -173,7 +185,8 @@ public class LiveUpdates implements DisposableBean {
         push(watchersOf(event), message);
         if (visibleToCustomer(event) && mayHaveCustomersOf(event.tenantId())) {
             customerOf(event.tenantId(), event.conversationId())
-                    .ifPresent(customer -> push(Audience.customer(event.tenantId(), customer), message));
+                    .ifPresent(whose -> push(Audience.customer(event.tenantId(), whose.customerId(),
+                            whose.visitorId()), message));
         }
     }
 
@@ -212,13 +225,14 @@ public class LiveUpdates implements DisposableBean {
         return Audience.watchers(tenantId, conversations.watchers(new TenantId(tenantId), conversationId));
     }
 
-    private java.util.Optional<Long> customerOf(long tenantId, long conversationId) {
-        Long known = customerOfConversation.get(conversationId);
+    private java.util.Optional<Whose> customerOf(long tenantId, long conversationId) {
+        Whose known = customerOfConversation.get(conversationId);
         if (known != null) {
             return java.util.Optional.of(known);
         }
-        java.util.Optional<Long> found = conversations.find(new TenantId(tenantId), conversationId)
-                .map(c -> c.customerId());
+        TenantId tenant = new TenantId(tenantId);
+        java.util.Optional<Whose> found = conversations.find(tenant, conversationId).map(c -> new Whose(
+                c.customerId(), customers.find(tenant, c.customerId()).map(Customer::visitorId).orElse(null)));
         found.ifPresent(customer -> customerOfConversation.put(conversationId, customer));
         return found;
     }
@@ -311,9 +325,9 @@ public class LiveUpdates implements DisposableBean {
             return;
         }
         for (long conversationId : event.waitingConversationIds()) {
-            customerOf(event.tenantId(), conversationId).ifPresent(customer -> push(Audience.customer(
-                    event.tenantId(), customer), json.writeValueAsString(Map.of("type", "queue", "conversationId",
-                            conversationId))));
+            customerOf(event.tenantId(), conversationId).ifPresent(whose -> push(Audience.customer(
+                    event.tenantId(), whose.customerId(), whose.visitorId()), json.writeValueAsString(Map.of("type",
+                            "queue", "conversationId", conversationId))));
         }
     }
 
@@ -349,7 +363,7 @@ public class LiveUpdates implements DisposableBean {
     private void push(Audience audience, String payload) {
         deliver(audience, payload);
         otherNodes.publish(new Push(audience.kind(), audience.tenantId(), audience.customerId(),
-                java.util.List.copyOf(audience.agents()), payload));
+                java.util.List.copyOf(audience.agents()), payload, audience.visitorId()));
     }
 
     /** Delivers a push to the sockets of its audience that this node holds. */
@@ -360,8 +374,12 @@ public class LiveUpdates implements DisposableBean {
             case WATCHERS -> send(staffByTenant.get(audience.tenantId()), s -> isSupervisor(s)
                     || audience.agents().contains(s.getAttributes().get(AGENT)), message);
             case SUPERVISORS -> send(staffByTenant.get(audience.tenantId()), LiveUpdates::isSupervisor, message);
-            case CUSTOMER -> send(byCustomer.get(customerKey(audience.tenantId(), audience.customerId())), s -> true,
-                    message);
+            case CUSTOMER -> {
+                send(byCustomer.get(customerKey(audience.tenantId(), audience.customerId())), s -> true, message);
+                if (audience.visitorId() != null) {
+                    send(byCustomer.get(visitorKey(audience.tenantId(), audience.visitorId())), s -> true, message);
+                }
+            }
         }
     }
 
@@ -403,13 +421,25 @@ public class LiveUpdates implements DisposableBean {
 
     @SuppressWarnings({ "unchecked", "rawtypes" })
     private Map<Object, Set<WebSocketSession>> audience(WebSocketSession raw) {
-        return (Map) (raw.getAttributes().containsKey(CUSTOMER) ? byCustomer : staffByTenant);
+        return (Map) (isCustomerSocket(raw) ? byCustomer : staffByTenant);
+    }
+
+    private static boolean isCustomerSocket(WebSocketSession raw) {
+        return raw.getAttributes().containsKey(CUSTOMER) || raw.getAttributes().containsKey(VISITOR);
     }
 
     private static Object keyOf(WebSocketSession raw) {
         long tenant = (Long) raw.getAttributes().get(TENANT);
+        Object visitor = raw.getAttributes().get(VISITOR);
+        if (visitor != null) {
+            return visitorKey(tenant, (String) visitor);
+        }
         Object customer = raw.getAttributes().get(CUSTOMER);
         return customer == null ? (Object) tenant : customerKey(tenant, (Long) customer);
+    }
+
+    private static String visitorKey(long tenantId, String visitorId) {
+        return tenantId + ":v:" + visitorId;
     }
 
     private static String customerKey(long tenantId, long customerId) {

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,13 +33,16 @@ import io.oriole.conversation.Message;
 import io.oriole.customer.Customer;
 import io.oriole.customer.CustomerManagement;
 import io.oriole.routing.RoutingManagement;
+import io.oriole.shared.PlainText;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 
 /**
  * The chat widget's JSON endpoints. Public, but every call after the session carries the visitor token in
  * {@code X-Visitor-Token}; the token decides the customer, so a customer only ever reaches their own
- * conversation, and only on the widget of the tenant that issued the token.
+ * conversation, and only on the widget of the tenant that issued the token. An anonymous visitor's customer row is
+ * created with their first message, not with the session: a visitor who never writes leaves nothing behind. Sessions
+ * and messages spend from the {@link WidgetLimits}; text follows {@link PlainText}.
  */
 @RestController
 @RequestMapping("/widget/api/{tenant}")
@@ -46,7 +51,8 @@ class WidgetApi {
     static final String TOKEN_HEADER = "X-Visitor-Token";
     private static final Pattern CLIENT_MESSAGE_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final int MAX_NAME = 100;
-    private static final int MAX_USER_ID = 200;
+    private static final int MAX_USER_ID = 128;
+    private static final Pattern LOCALE = Pattern.compile("[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,2}");
 
     private final TenantManagement tenants;
     private final CustomerManagement customers;
@@ -54,10 +60,14 @@ class WidgetApi {
     private final VisitorTokens tokens;
     private final RoutingManagement routing;
     private final BotManagement bot;
+    private final WidgetLimits limits;
+    private final VisitorCustomers visitorCustomers;
 
     WidgetApi(TenantManagement tenants, CustomerManagement customers, ConversationManagement conversations,
-            VisitorTokens tokens, RoutingManagement routing, BotManagement bot) {
+            VisitorTokens tokens, RoutingManagement routing, BotManagement bot, WidgetLimits limits) {
         this.bot = bot;
+        this.limits = limits;
+        this.visitorCustomers = new VisitorCustomers(customers);
         this.tenants = tenants;
         this.customers = customers;
         this.conversations = conversations;
@@ -72,7 +82,8 @@ class WidgetApi {
     record SessionRequest(String token, String userId, String userHash, String name, String locale) {
     }
 
-    record SessionResponse(String token, long customerId, String name, boolean identified) {
+    /** {@code customerId} is absent until an anonymous visitor's first message has created their customer. */
+    record SessionResponse(String token, Long customerId, String name, boolean identified) {
     }
 
     record SendRequest(String clientMessageId, String text) {
@@ -96,39 +107,43 @@ class WidgetApi {
     }
 
     /**
-     * Starts or resumes a session. A valid token of this tenant is renewed; {@code userId} with a matching
-     * {@code userHash} signs in a customer of the tenant's own site; anyone else becomes a new anonymous visitor.
+     * Starts or resumes a session. A valid token of this tenant is renewed (within its absolute lifetime);
+     * {@code userId} with a matching {@code userHash} signs in a customer of the tenant's own site; anyone else
+     * becomes a new anonymous visitor, who has a token but no customer row until their first message.
      */
     @PostMapping("/session")
-    SessionResponse session(@PathVariable String tenant, @RequestBody(required = false) SessionRequest request) {
+    SessionResponse session(@PathVariable String tenant, @RequestBody(required = false) SessionRequest request,
+            HttpServletRequest http) {
         Tenant t = tenantOf(tenant);
+        limits.session(http.getRemoteAddr(), t.id());
         SessionRequest r = request == null ? new SessionRequest(null, null, null, null, null) : request;
-        String locale = r.locale() == null || r.locale().length() > 10 ? t.defaultLocale() : r.locale();
-        Customer customer;
-        String visitorId = null;
+        String locale = r.locale() == null || !LOCALE.matcher(r.locale()).matches() ? t.defaultLocale() : r.locale();
+        String name = PlainText.optionalLine("name", r.name(), MAX_NAME);
         if (r.userId() != null && !r.userId().isBlank()) {
             if (r.userId().length() > MAX_USER_ID
                     || !VisitorTokens.userHashMatches(t.widgetSecret(), r.userId(), r.userHash())) {
                 throw new InvalidVisitorException("userHash does not match userId");
             }
-            customer = customers.identified(t.tenantId(), r.userId(), trimmed(r.name()), null, locale);
+            Customer customer = customers.identified(t.tenantId(), PlainText.line("userId", r.userId(),
+                    MAX_USER_ID), name, null, locale);
+            return new SessionResponse(tokens.issue(t.id(), customer.id(), null, t.widgetSecret()), customer.id(),
+                    customer.name(), true);
         }
-        else {
-            Optional<VisitorToken> resumed = tokens.verify(r.token()).filter(v -> v.tenantId() == t.id());
-            Optional<Customer> known = resumed.flatMap(v -> customers.find(t.tenantId(), v.customerId()));
-            if (known.isPresent()) {
-                customer = known.get();
-                visitorId = resumed.get().visitorId();
-            }
-            else {
-                visitorId = UUID.randomUUID().toString();
-                String name = trimmed(r.name());
-                customer = customers.visitor(t.tenantId(), visitorId,
-                        name == null ? "Visitor " + visitorId.substring(0, 4) : name, locale);
+        Optional<VisitorToken> resumed = tokens.verify(r.token()).filter(v -> v.tenantId() == t.id());
+        if (resumed.isPresent()) {
+            VisitorToken v = resumed.get();
+            Optional<Customer> known = customerOf(t, v);
+            if (known.isPresent() || (!v.hasCustomer() && v.visitorId() != null)) {
+                String shownName = known.map(Customer::name).orElse(v.name());
+                return new SessionResponse(tokens.issue(t.id(), known.map(Customer::id).orElse(0L), v.visitorId(),
+                        v.issuedAt(), shownName, v.locale(), t.widgetSecret()), known.map(Customer::id).orElse(null),
+                        shownName, known.map(c -> c.externalId() != null).orElse(false));
             }
         }
-        return new SessionResponse(tokens.issue(t.id(), customer.id(), visitorId, t.widgetSecret()), customer.id(),
-                customer.name(), customer.externalId() != null);
+        String visitorId = UUID.randomUUID().toString();
+        String shownName = name == null ? "Visitor " + visitorId.substring(0, 4) : name;
+        return new SessionResponse(tokens.issue(t.id(), 0, visitorId, null, shownName, locale, t.widgetSecret()),
+                null, shownName, false);
     }
 
     /** The customer's current conversation and its public messages after {@code after}. */
@@ -146,9 +161,11 @@ class WidgetApi {
     /** Records whether the bot's answer helped; 404 when it is not a bot answer in the visitor's conversation. */
     @PostMapping("/feedback")
     ResponseEntity<Void> feedback(@PathVariable String tenant,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token, @RequestBody FeedbackRequest request) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token, @RequestBody FeedbackRequest request,
+            HttpServletRequest http) {
         Tenant t = tenantOf(tenant);
         VisitorToken visitor = visitorOf(t, token);
+        limits.message(visitorKey(visitor), http.getRemoteAddr(), t.id());
         if (request.seq() == null) {
             throw new InvalidFieldException("seq", "is required");
         }
@@ -156,7 +173,7 @@ class WidgetApi {
             throw new InvalidFieldException("helpful", "must be true or false");
         }
         Conversation c = current(t, visitor).orElseThrow(() -> new ConversationNotFoundException(0));
-        if (!bot.recordFeedback(t.tenantId(), visitor.customerId(), c.id(), request.seq(), request.helpful())) {
+        if (!bot.recordFeedback(t.tenantId(), c.customerId(), c.id(), request.seq(), request.helpful())) {
             throw new ConversationNotFoundException(c.id());
         }
         return ResponseEntity.noContent().build();
@@ -179,22 +196,16 @@ class WidgetApi {
      */
     @PostMapping("/messages")
     ResponseEntity<MessageView> send(@PathVariable String tenant,
-            @RequestHeader(name = TOKEN_HEADER, required = false) String token, @RequestBody SendRequest request) {
+            @RequestHeader(name = TOKEN_HEADER, required = false) String token, @RequestBody SendRequest request,
+            HttpServletRequest http) {
         Tenant t = tenantOf(tenant);
         VisitorToken visitor = visitorOf(t, token);
+        limits.message(visitorKey(visitor), http.getRemoteAddr(), t.id());
         if (request.clientMessageId() == null || !CLIENT_MESSAGE_ID.matcher(request.clientMessageId()).matches()) {
             throw new InvalidFieldException("clientMessageId", "must be 8 to 64 letters, digits, '-' or '_'");
         }
-        String text = request.text();
-        if (text == null || text.isBlank()) {
-            throw new InvalidFieldException("text", "must not be blank");
-        }
-        if (text.strip().length() > ConversationManagement.MAX_BODY) {
-            throw new InvalidFieldException("text", "must be at most " + ConversationManagement.MAX_BODY
-                    + " characters");
-        }
-        Customer customer = customers.find(t.tenantId(), visitor.customerId())
-                .orElseThrow(() -> new InvalidVisitorException("unknown customer"));
+        String text = PlainText.message("text", request.text(), ConversationManagement.MAX_BODY);
+        Customer customer = customerOf(t, visitor).orElseGet(() -> firstContact(t, visitor));
         Message message = conversations.receiveChatMessage(t.tenantId(), customer.id(), customer.name(), text,
                 request.clientMessageId());
         return ResponseEntity.status(HttpStatus.CREATED).body(MessageView.of(message));
@@ -202,7 +213,11 @@ class WidgetApi {
 
     /** The newest conversation that can still take a message; a resolved one reopens when the customer writes. */
     private Optional<Conversation> current(Tenant t, VisitorToken visitor) {
-        return conversations.ofCustomer(t.tenantId(), visitor.customerId(), 20).stream()
+        long customerId = customerIdOf(t, visitor);
+        if (customerId == 0) {
+            return Optional.empty();
+        }
+        return conversations.ofCustomer(t.tenantId(), customerId, 20).stream()
                 .filter(c -> c.status() != ConversationStatus.CLOSED)
                 .max(Comparator.comparing(Conversation::createdAt).thenComparing(Conversation::id));
     }
@@ -220,12 +235,54 @@ class WidgetApi {
                 .orElseThrow(() -> new InvalidVisitorException("missing, expired or invalid visitor token"));
     }
 
-    private static String trimmed(String name) {
-        if (name == null || name.isBlank()) {
-            return null;
+    /**
+     * The visitor's customer id, 0 while an anonymous visitor has not written. A token issued before the first
+     * message names no customer, so the visitor id finds it.
+     */
+    private long customerIdOf(Tenant t, VisitorToken visitor) {
+        if (visitor.hasCustomer()) {
+            return visitor.customerId();
         }
-        String s = name.strip();
-        return s.length() > MAX_NAME ? s.substring(0, MAX_NAME) : s;
+        return visitorCustomers.customerId(t.tenantId(), visitor.visitorId());
+    }
+
+    private Optional<Customer> customerOf(Tenant t, VisitorToken visitor) {
+        long id = customerIdOf(t, visitor);
+        return id == 0 ? Optional.empty() : customers.find(t.tenantId(), id);
+    }
+
+    /** The anonymous visitor's first message: now they become a customer, with the name and locale of their token. */
+    private Customer firstContact(Tenant t, VisitorToken visitor) {
+        if (visitor.visitorId() == null) {
+            throw new InvalidVisitorException("unknown customer");
+        }
+        String name = visitor.name() == null ? "Visitor " + visitor.visitorId().substring(0, 4) : visitor.name();
+        return customers.visitor(t.tenantId(), visitor.visitorId(), name,
+                visitor.locale() == null ? t.defaultLocale() : visitor.locale());
+    }
+
+    private static String visitorKey(VisitorToken visitor) {
+        return visitor.tenantId() + (visitor.visitorId() != null ? ":v:" + visitor.visitorId()
+                : ":c:" + visitor.customerId());
+    }
+
+    @ExceptionHandler(WidgetLimits.LimitReached.class)
+    ResponseEntity<ProblemDetail> tooMany(WidgetLimits.LimitReached e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.TOO_MANY_REQUESTS,
+                "too many requests for this " + e.limit.name().toLowerCase(java.util.Locale.ROOT)
+                        + "; retry after the time in Retry-After", null);
+        answer.getBody().setProperty("limit", e.limit.name());
+        long seconds = Math.max(1, (e.retryAfter.toMillis() + 999) / 1000);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", Long.toString(seconds))
+                .body(answer.getBody());
+    }
+
+    /** Field mistakes of the widget answer 400 like its other field checks, with the refusal's reason. */
+    @ExceptionHandler(PlainText.TextRefused.class)
+    ResponseEntity<ProblemDetail> refusedText(PlainText.TextRefused e) {
+        ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+        answer.getBody().setProperty("reason", e.reason().name());
+        return answer;
     }
 
     @ExceptionHandler(InvalidVisitorException.class)

@@ -16,7 +16,14 @@ class WidgetConfiguration {
 
     @Bean
     VisitorTokens visitorTokens(TenantManagement tenants, Clock clock,
-            @Value("${oriole.widget.token-ttl:30d}") Duration ttl) {
-        return new VisitorTokens(id -> tenants.findCached(new TenantId(id)).map(Tenant::widgetSecret), ttl, clock);
+            @Value("${oriole.widget.token-ttl:30d}") Duration ttl,
+            @Value("${oriole.widget.token-max-lifetime:90d}") Duration maxLifetime) {
+        return new VisitorTokens(id -> tenants.findCached(new TenantId(id)).map(Tenant::widgetSecret), ttl,
+                maxLifetime, clock);
+    }
+
+    @Bean
+    WidgetLimits widgetLimits(WidgetLimits.Settings settings, Clock clock) {
+        return new WidgetLimits(settings, clock);
     }
 }

@@ -1,15 +1,15 @@
 package io.oriole.web.widget;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The chat page itself, usable on its own or inside the iframe that /widget.js adds to a tenant's site. */
 @Controller
@@ -21,10 +21,19 @@ class WidgetPages {
         this.tenants = tenants;
     }
 
-    /** A suspended tenant's visitors read, in their language, that the chat is not available for now. */
+    /**
+     * An unknown tenant's chat is the 404 page, not a problem (the widget package's advice answers its API); a
+     * suspended tenant's visitors read, in their language, that the chat is not available for now.
+     */
     @GetMapping("/widget/{tenant}")
     String chat(@PathVariable String tenant, Model model, HttpServletResponse response) {
-        Tenant t = tenants.findBySlug(tenant).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.util.Optional<Tenant> found = tenants.findBySlug(tenant);
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+            return "error";
+        }
+        Tenant t = found.get();
         model.addAttribute("tenantSlug", t.slug());
         model.addAttribute("tenantName", t.name());
         if (!t.active()) {

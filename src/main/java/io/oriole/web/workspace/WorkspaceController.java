@@ -34,6 +34,7 @@ import io.oriole.customer.CustomerManagement;
 import io.oriole.identity.Permission;
 import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
+import io.oriole.shared.PlainText;
 import io.oriole.triage.PriorityLevel;
 import io.oriole.triage.TriageManagement;
 
@@ -201,6 +202,19 @@ class WorkspaceController {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<String> invalid(Locale locale) {
         return ResponseEntity.badRequest().body(text("workspace.error.body", locale));
+    }
+
+    /**
+     * The text rule of {@link PlainText}: a blank or too long text gets the usual "1 to 10000 characters", an
+     * unstorable or invisible one is told which.
+     */
+    @ExceptionHandler(PlainText.TextRefused.class)
+    ResponseEntity<String> refusedText(PlainText.TextRefused e, Locale locale) {
+        if (e.reason() == PlainText.Reason.BLANK || e.reason() == PlainText.Reason.TOO_LONG) {
+            return ResponseEntity.badRequest().body(text("workspace.error.body", locale));
+        }
+        return ResponseEntity.badRequest().body(messageSource.getMessage(e.messageKey(), new Object[] { e.max() },
+                locale));
     }
 
     @ExceptionHandler(IllegalStateException.class)

@@ -19,7 +19,7 @@ class VisitorTokensTests {
 
     private static VisitorTokens tokensAt(Instant now) {
         return new VisitorTokens(id -> Optional.ofNullable(SECRETS.get(id)), Duration.ofDays(30),
-                Clock.fixed(now, ZoneOffset.UTC));
+                Duration.ofDays(90), Clock.fixed(now, ZoneOffset.UTC));
     }
 
     @Test
@@ -47,7 +47,7 @@ class VisitorTokensTests {
         String token = tokensAt(NOW).issue(1, 42, "visitor-1", SECRETS.get(1L));
         String payload = new String(java.util.Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
         String forged = java.util.Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(payload.replace(":42:", ":43:").getBytes()) + token.substring(token.indexOf('.'));
+                .encodeToString(payload.replace(":1:42:", ":1:43:").getBytes()) + token.substring(token.indexOf('.'));
 
         assertThat(tokensAt(NOW).verify(forged)).isEmpty();
     }
@@ -79,6 +79,62 @@ class VisitorTokensTests {
         assertThat(tokens.verify("not-a-token")).isEmpty();
         assertThat(tokens.verify("%%%.###")).isEmpty();
         assertThat(tokens.verify("MTo0Mg.c2ln")).isEmpty();
+    }
+
+    @Test
+    void renewingEveryDayNeverKeepsATokenAlivePastItsAbsoluteLifetime() {
+        String token = tokensAt(NOW).issue(1, 0, "visitor-1", SECRETS.get(1L));
+        Instant day = NOW;
+        for (int i = 0; i < 89; i++) {
+            day = day.plus(Duration.ofDays(1));
+            VisitorToken claims = tokensAt(day).verify(token).orElseThrow();
+            token = tokensAt(day).issue(1, 0, claims.visitorId(), claims.issuedAt(), null, null, SECRETS.get(1L));
+        }
+
+        assertThat(tokensAt(NOW.plus(Duration.ofDays(90)).minusSeconds(1)).verify(token)).isPresent();
+        assertThat(tokensAt(NOW.plus(Duration.ofDays(90))).verify(token)).isEmpty();
+        assertThat(tokensAt(NOW.plus(Duration.ofDays(89))).verify(token)).hasValueSatisfying(
+                v -> assertThat(v.expiresAt()).isEqualTo(NOW.plus(Duration.ofDays(90))));
+    }
+
+    @Test
+    void anonymousVisitorTokenCarriesNameAndLocaleButNoCustomer() {
+        String token = tokensAt(NOW).issue(1, 0, "visitor-1", null, "王女士: VIP", "zh-CN", SECRETS.get(1L));
+
+        assertThat(tokensAt(NOW).verify(token)).hasValueSatisfying(v -> {
+            assertThat(v.hasCustomer()).isFalse();
+            assertThat(v.name()).isEqualTo("王女士: VIP");
+            assertThat(v.locale()).isEqualTo("zh-CN");
+            assertThat(v.issuedAt()).isEqualTo(NOW);
+        });
+    }
+
+    @Test
+    void tokenOfTheFirstFormatStillVerifiesUntilItExpires() {
+        String payload = "1:42:" + NOW.plus(Duration.ofDays(30)).getEpochSecond() + ":visitor-1";
+        String token = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(payload.getBytes())
+                + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        VisitorTokens.hmac(SECRETS.get(1L), payload));
+
+        assertThat(tokensAt(NOW).verify(token)).hasValueSatisfying(v -> {
+            assertThat(v.customerId()).isEqualTo(42);
+            assertThat(v.issuedAt()).isEqualTo(NOW);
+        });
+        assertThat(tokensAt(NOW.plus(Duration.ofDays(30)))).extracting(t -> t.verify(token))
+                .isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void aRotatedSecretVoidsEveryTokenSignedWithTheOldOne() {
+        Map<Long, String> secrets = new java.util.HashMap<>(SECRETS);
+        VisitorTokens tokens = new VisitorTokens(id -> Optional.ofNullable(secrets.get(id)), Duration.ofDays(30),
+                Duration.ofDays(90), Clock.fixed(NOW, ZoneOffset.UTC));
+        String token = tokens.issue(1, 42, "visitor-1", secrets.get(1L));
+
+        secrets.put(1L, "rotated-secret-of-tenant-a");
+
+        assertThat(tokens.verify(token)).isEmpty();
+        assertThat(tokens.verify(tokens.issue(1, 42, "visitor-1", secrets.get(1L)))).isPresent();
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.oriole.web.widget;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -73,14 +74,41 @@ class WidgetApiIntegrationTests {
     }
 
     @Test
-    void resumingWithTheStoredTokenKeepsTheSameCustomer() throws Exception {
-        String first = mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON).content("{}"))
+    void aVisitorWhoNeverWritesLeavesNoCustomerRow() throws Exception {
+        Tenant demo = tenants.findBySlug("demo").orElseThrow();
+        long before = customers.count(demo.tenantId());
+
+        for (int i = 0; i < 20; i++) {
+            String token = newSession();
+            conversation(token, 0).andExpect(status().isOk()).andExpect(jsonPath("$.conversationId").doesNotExist());
+            mvc.perform(get(API + "/wait").header(WidgetApi.TOKEN_HEADER, token)).andExpect(status().isOk())
+                    .andExpect(jsonPath("$.waiting").value(false));
+        }
+
+        assertThat(customers.count(demo.tenantId())).isEqualTo(before);
+    }
+
+    @Test
+    void theFirstMessageCreatesTheCustomerAndResumingKeepsIt() throws Exception {
+        Tenant demo = tenants.findBySlug("demo").orElseThrow();
+        String first = mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Lin\",\"locale\":\"en\"}")).andExpect(jsonPath("$.customerId").doesNotExist())
                 .andReturn().getResponse().getContentAsString();
         String token = JsonPath.read(first, "$.token");
+        long before = customers.count(demo.tenantId());
 
-        mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON)
+        send(token, "cmid-" + UUID.randomUUID(), "hello").andExpect(status().isCreated())
+                .andExpect(jsonPath("$.authorName").value("Lin"));
+        send(token, "cmid-" + UUID.randomUUID(), "again").andExpect(status().isCreated());
+
+        assertThat(customers.count(demo.tenantId())).isEqualTo(before + 1);
+        String resumed = mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"token\":\"" + token + "\"}")).andExpect(status().isOk())
-                .andExpect(jsonPath("$.customerId").value((Integer) JsonPath.read(first, "$.customerId")));
+                .andExpect(jsonPath("$.name").value("Lin")).andReturn().getResponse().getContentAsString();
+        long customerId = ((Number) JsonPath.read(resumed, "$.customerId")).longValue();
+        assertThat(customers.find(demo.tenantId(), customerId)).hasValueSatisfying(
+                c -> assertThat(c.name()).isEqualTo("Lin"));
+        conversation(JsonPath.read(resumed, "$.token"), 0).andExpect(jsonPath("$.messages.length()").value(2));
     }
 
     @Test
@@ -144,6 +172,58 @@ class WidgetApiIntegrationTests {
     }
 
     @Test
+    void textPostgresqlCannotStoreIsRefusedNamingTheField() throws Exception {
+        String token = newSession();
+
+        sendJson(token, "{\"clientMessageId\":\"cmid-nul-0001\",\"text\":\"hello\\u0000world\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("text"))
+                .andExpect(jsonPath("$.reason").value("INVALID_CHARACTER"));
+        sendJson(token, "{\"clientMessageId\":\"cmid-sur-0001\",\"text\":\"broken \\ud83d emoji\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("INVALID_CHARACTER"));
+        mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"Eve\\u0000\"}")).andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("name"));
+
+        conversation(token, 0).andExpect(jsonPath("$.conversationId").doesNotExist());
+    }
+
+    @Test
+    void messagesOfOnlyInvisibleCharactersAreRefusedAndOverridesRemoved() throws Exception {
+        String token = newSession();
+
+        sendJson(token, "{\"clientMessageId\":\"cmid-zw-00001\",\"text\":\"\\u200b\\u200d\\u202e\\u0007\"}")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.reason").value("NOTHING_VISIBLE"));
+        sendJson(token, "{\"clientMessageId\":\"cmid-bidi-0001\",\"text\":\"pay \\u202egnp.exe\\u202c now\"}")
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.body").value("pay gnp.exe now"));
+    }
+
+    @Test
+    void theLengthIsMeasuredOnTheTextAsReceivedBeforeTrimming() throws Exception {
+        String token = newSession();
+
+        send(token, "cmid-" + UUID.randomUUID(), " ".repeat(ConversationManagement.MAX_BODY) + "a")
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("text"))
+                .andExpect(jsonPath("$.reason").value("TOO_LONG"));
+        conversation(token, 0).andExpect(jsonPath("$.conversationId").doesNotExist());
+    }
+
+    @Test
+    void aBodyAboveTheCapIsRefusedWith413BeforeItIsParsed() throws Exception {
+        String token = newSession();
+        byte[] huge = new byte[5 * 1024 * 1024];
+        java.util.Arrays.fill(huge, (byte) ' ');
+
+        mvc.perform(post(API + "/messages").header(WidgetApi.TOKEN_HEADER, token)
+                .contentType(MediaType.APPLICATION_JSON).content(huge)).andExpect(status().isPayloadTooLarge())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.maxBytes").value(64 * 1024));
+        mvc.perform(post(API + "/session").contentType(MediaType.APPLICATION_JSON).content(huge))
+                .andExpect(status().isPayloadTooLarge());
+        mvc.perform(post("/api/v1/conversations").contentType(MediaType.APPLICATION_JSON)
+                .content(new byte[2 * 1024 * 1024])).andExpect(status().isPayloadTooLarge());
+    }
+
+    @Test
     void siteUserWithMatchingHashIsRecognisedAsTheKnownCustomer() throws Exception {
         Tenant demo = tenants.findBySlug("demo").orElseThrow();
         String hash = HexFormat.of().formatHex(VisitorTokens.hmac(demo.widgetSecret(), "shop-user-2001"));
@@ -172,6 +252,11 @@ class WidgetApiIntegrationTests {
 
     private ResultActions send(String token, String clientMessageId, String text) throws Exception {
         String json = "{\"clientMessageId\":\"" + clientMessageId + "\",\"text\":\"" + text + "\"}";
+        return mvc.perform(post(API + "/messages").header(WidgetApi.TOKEN_HEADER, token)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private ResultActions sendJson(String token, String json) throws Exception {
         return mvc.perform(post(API + "/messages").header(WidgetApi.TOKEN_HEADER, token)
                 .contentType(MediaType.APPLICATION_JSON).content(json));
     }

@@ -157,6 +157,23 @@ class WorkspaceIntegrationTests {
     }
 
     @Test
+    void replyOrNoteWithANulIsRefusedInTheAgentsLanguageAndNotStored() throws Exception {
+        Conversation payment = demoConversation("支付");
+        int before = conversations.messages(new io.oriole.tenant.TenantId(payment.tenantId()), payment.id(), 0, true,
+                500).size();
+
+        mvc.perform(post("/workspace/conversations/{id}/reply", payment.id()).param("body", "好的\u0000")
+                .param("lang", "zh-CN").with(authentication(lina())).with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("无法保存的字符")));
+        mvc.perform(post("/workspace/conversations/{id}/note", payment.id()).param("body", "\u200b\u202e")
+                .param("lang", "en").with(authentication(lina())).with(csrf())).andExpect(status().isBadRequest())
+                .andExpect(content().string(Matchers.containsString("no visible characters")));
+
+        assertThat(conversations.messages(new io.oriole.tenant.TenantId(payment.tenantId()), payment.id(), 0, true,
+                500)).hasSize(before);
+    }
+
+    @Test
     void adminWithoutAgentProfileCanReadButNotReply() throws Exception {
         Conversation payment = demoConversation("支付");
         Authentication admin = WebTestFixtures.staff(tenants, users, WebTestFixtures.ADMIN);
