@@ -7,7 +7,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.oriole.bot.internal.BotEngine;
 import io.oriole.bot.internal.BotStore;
@@ -15,6 +17,7 @@ import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.knowledge.KnowledgeManagement;
 import io.oriole.knowledge.OpenQuestion;
+import io.oriole.shared.outbound.OutboundHttp;
 import io.oriole.tenant.TenantId;
 
 /** Questions and commands about the bot: its settings, its answers and the customer's and agents' verdicts. */
@@ -25,10 +28,15 @@ public class BotManagement {
     private final BotEngine engine;
     private final ConversationManagement conversations;
     private final KnowledgeManagement knowledge;
+    private final OutboundHttp outbound;
+    private final TransactionTemplate tx;
     private final Clock clock;
 
     BotManagement(BotStore store, BotEngine engine, ConversationManagement conversations,
-            KnowledgeManagement knowledge, Clock clock) {
+            KnowledgeManagement knowledge, OutboundHttp outbound, PlatformTransactionManager transactions,
+            Clock clock) {
+        this.outbound = outbound;
+        this.tx = new TransactionTemplate(transactions);
         this.store = store;
         this.engine = engine;
         this.conversations = conversations;
@@ -75,12 +83,20 @@ public class BotManagement {
      * Changes the tenant's generative-answer settings; all or nothing.
      *
      * @throws BotSettings.InvalidBotSettingException naming the wrong field
+     * @throws io.oriole.shared.outbound.OutboundRefused naming {@code baseUrl} when it leads into the platform's
+     *         own networks (loopback, private, link-local, metadata…) and the operator did not allow that host
      */
-    @Transactional
     public GenerativeSettings updateGenerativeSettings(TenantId tenant, GenerativeSettingsChange change) {
         change.validate();
-        store.saveGenerative(tenant.value(), change.normalized(), clock.instant());
-        return store.generative(tenant.value()).view();
+        GenerativeSettingsChange normalized = change.normalized();
+        if (!normalized.baseUrl().isEmpty()) {
+            // Before the transaction: the DNS lookup may take seconds and must not hold a pooled connection.
+            outbound.addresses().checkSetting(normalized.baseUrl(), "baseUrl");
+        }
+        return tx.execute(status -> {
+            store.saveGenerative(tenant.value(), normalized, clock.instant());
+            return store.generative(tenant.value()).view();
+        });
     }
 
     /**

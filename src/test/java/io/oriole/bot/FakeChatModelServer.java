@@ -39,6 +39,10 @@ public final class FakeChatModelServer implements AutoCloseable {
     public record Status(int code) implements Behaviour {
     }
 
+    /** Answers {@code 307 Temporary Redirect} to {@code location}, as a hostile endpoint bouncing the call would. */
+    public record Redirect(String location) implements Behaviour {
+    }
+
     /** Holds the request until {@code release} counts down, then replies with {@code then}. */
     public record HoldUntil(CountDownLatch release, Behaviour then) implements Behaviour {
     }
@@ -63,8 +67,13 @@ public final class FakeChatModelServer implements AutoCloseable {
     private volatile Behaviour behaviour = new Status(500);
 
     public FakeChatModelServer() {
+        this(InetAddress.getLoopbackAddress());
+    }
+
+    /** A server on {@code address}, for example {@code 127.0.0.2}, a loopback address the tests do not allow. */
+    public FakeChatModelServer(InetAddress address) {
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
@@ -76,7 +85,8 @@ public final class FakeChatModelServer implements AutoCloseable {
 
     /** The base URL to configure, like {@code https://api.openai.com/v1}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort()
+                + "/v1";
     }
 
     public FakeChatModelServer answer(Behaviour next) {
@@ -105,6 +115,10 @@ public final class FakeChatModelServer implements AutoCloseable {
     private void respond(HttpExchange exchange, Behaviour b) throws IOException {
         if (b instanceof Reply r) {
             respond(exchange, 200, completion(r.content()));
+        }
+        else if (b instanceof Redirect r) {
+            exchange.getResponseHeaders().set("Location", r.location());
+            respond(exchange, 307, "{}");
         }
         else if (b instanceof Status s) {
             respond(exchange, s.code(), "{\"error\":{\"message\":\"scripted failure\"}}");

@@ -27,7 +27,8 @@ import io.oriole.triage.Language;
 
 /** The V8 table and columns on PostgreSQL: settings with a write-only key, and a generated turn with citations. */
 @RequiresPostgres
-@SpringBootTest(properties = { "oriole.demo.enabled=false", "oriole.data-dir=target/test-data" })
+@SpringBootTest(properties = { "oriole.demo.enabled=false", "oriole.data-dir=target/test-data",
+        "oriole.outbound.allowed-hosts=127.0.0.1" })
 class GenerativeBotPostgresIntegrationTests {
 
     @Autowired

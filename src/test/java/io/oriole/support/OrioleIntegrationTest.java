@@ -21,6 +21,9 @@ import org.springframework.context.annotation.Import;
         "spring.datasource.url=jdbc:h2:mem:oriole-it;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
                 + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
         "oriole.demo.enabled=false",
+        // The operator allows the fake generative endpoints on 127.0.0.1 (bot.FakeChatModelServer); every other
+        // internal address stays refused.
+        "oriole.outbound.allowed-hosts=127.0.0.1",
         "oriole.data-dir=target/test-data" })
 @Import(MutableClockConfiguration.class)
 public @interface OrioleIntegrationTest {

@@ -19,6 +19,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import io.oriole.bot.model.AnswerPrompt;
 import io.oriole.bot.model.GroundedAnswer;
 import io.oriole.knowledge.KnowledgeMatch;
+import io.oriole.shared.outbound.OutboundHttp;
 import io.oriole.triage.Language;
 import io.oriole.triage.model.LanguageDetector;
 
@@ -41,6 +42,8 @@ public class AnswerPhrasing {
 
     private final Semaphore calls;
 
+    private final OutboundHttp outbound;
+
     /** One client per tenant, rebuilt when its settings change; building one per message would waste connections. */
     private final Map<Long, TenantModel> models = new ConcurrentHashMap<>();
 
@@ -52,8 +55,10 @@ public class AnswerPhrasing {
         }
     }
 
-    AnswerPhrasing(@Value("${oriole.bot.generative.max-concurrent-calls:4}") int maxConcurrentCalls) {
+    AnswerPhrasing(@Value("${oriole.bot.generative.max-concurrent-calls:4}") int maxConcurrentCalls,
+            OutboundHttp outbound) {
         this.calls = new Semaphore(Math.max(1, maxConcurrentCalls));
+        this.outbound = outbound;
     }
 
     /**
@@ -92,7 +97,8 @@ public class AnswerPhrasing {
                     cited);
         }
         catch (RuntimeException failed) {
-            // Timeouts, refused connections, 4xx/5xx and unreadable bodies all end here; the customer still gets
+            // Timeouts, refused connections, 4xx/5xx (a redirect included: it is not followed), an endpoint that now
+            // resolves to a forbidden address, and unreadable bodies all end here; the customer still gets
             // the entry. The message names the endpoint's complaint, never the key.
             log.warn("Generative call for tenant {} failed, plain answer sent: {}", tenantId, failed.toString());
             return plain;
@@ -105,7 +111,9 @@ public class AnswerPhrasing {
     private ChatModel model(long tenantId, GenerativeConfig config) {
         return models.compute(tenantId, (id, cached) -> cached != null && cached.matches(config) ? cached
                 : new TenantModel(config.baseUrl(), config.model(), config.apiKey(), config.timeoutSeconds(),
-                        OpenAiChatModel.builder().baseUrl(config.baseUrl()).apiKey(config.apiKey())
+                        // The tenant chose the URL: each call is checked against the platform's own networks.
+                        OpenAiChatModel.builder().httpClientBuilder(new CheckedHttpClientBuilder(outbound))
+                                .baseUrl(config.baseUrl()).apiKey(config.apiKey())
                                 .modelName(config.model()).timeout(config.timeout())
                                 // One attempt: a retry would multiply the customer's wait past the timeout.
                                 .maxRetries(0).build()))

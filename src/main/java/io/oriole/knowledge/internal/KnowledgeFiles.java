@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -28,16 +29,27 @@ import io.oriole.triage.Language;
  * The two exchange formats of the knowledge base.
  * <ul>
  * <li>CSV (UTF-8, RFC 4180 quoting), header {@code id,title,phrasings,category,language,tags,status,body};
- * phrasings separated by {@code |}, tags by {@code ;}; an empty id creates an entry, a known id updates it.</li>
+ * phrasings separated by {@code |}, tags by {@code ;}; an empty id creates an entry, a known id updates it. A cell
+ * that a spreadsheet would run as a formula (starting with {@code = + - @}, a tab or a carriage return) is written
+ * with a leading {@code '}, which spreadsheets show as text and the import removes again (see
+ * {@link #neutralised}).</li>
  * <li>A Markdown folder as a zip: one {@code <category>/<id>-entry.md} per entry, a front matter block between
  * {@code ---} lines ({@code id}, {@code title}, {@code category}, {@code language}, {@code tags},
- * {@code status}, then {@code - } phrasing lines under {@code phrasings:}) followed by the answer.</li>
+ * {@code status}, then {@code - } phrasing lines under {@code phrasings:}) followed by the answer. The folder is
+ * the category made safe as one path segment: never {@code .} or {@code ..}, so unzipping cannot write outside the
+ * export's folder; the category itself is read back from the front matter.</li>
  * </ul>
  */
 public final class KnowledgeFiles {
 
     static final List<String> CSV_HEADER = List.of("id", "title", "phrasings", "category", "language", "tags",
             "status", "body");
+
+    /** What a spreadsheet runs as a formula, after any apostrophes: {@code = + - @}, a tab or a carriage return. */
+    private static final Pattern FORMULA_LIKE = Pattern.compile("(?s)'*[=+\\-@\t\r].*");
+
+    /** A cell {@link #neutralised} prefixed: one apostrophe or more before a formula character. */
+    private static final Pattern NEUTRALISED = Pattern.compile("(?s)'+[=+\\-@\t\r].*");
 
     /** A parsed row: the id to update (null to create) and the content. */
     public record Row(Long id, EntryDraft draft) {
@@ -52,7 +64,7 @@ public final class KnowledgeFiles {
         for (KnowledgeEntry e : entries) {
             List<String> fields = List.of(Long.toString(e.id()), e.title(), String.join(" | ", e.phrasings()),
                     e.category(), e.language().code(), String.join(";", e.tags()), e.status().name(), e.body());
-            out.append(String.join(",", fields.stream().map(KnowledgeFiles::quote).toList())).append("\r\n");
+            out.append(String.join(",", fields.stream().map(f -> quote(neutralised(f))).toList())).append("\r\n");
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -222,14 +234,36 @@ public final class KnowledgeFiles {
         }
     }
 
+    /**
+     * A cell as written to the CSV: prefixed with {@code '} when a spreadsheet would otherwise read it as a formula
+     * (OWASP's CSV injection), or when it already starts with apostrophes before such a character, so that
+     * {@link #restored} gives back exactly the text that was exported. {@code =1+1} is written {@code '=1+1},
+     * {@code '=1+1} is written {@code ''=1+1}, {@code 'quoted'} stays as it is.
+     */
+    static String neutralised(String cell) {
+        return FORMULA_LIKE.matcher(cell).matches() ? "'" + cell : cell;
+    }
+
+    /** The text of an imported cell: one leading {@code '} removed where {@link #neutralised} would have added it. */
+    static String restored(String cell) {
+        return NEUTRALISED.matcher(cell).matches() ? cell.substring(1) : cell;
+    }
+
     private static String folder(String category) {
-        String f = category.replaceAll("[\\\\/:*?\"<>|\\s]+", "-");
+        // Pieces made only of dots ("." and "..") would climb out of the folder the zip is unpacked into, and
+        // Windows drops a folder name's trailing dots: neither survives.
+        String f = Arrays.stream(category.split("[\\\\/:*?\"<>|\\s\\p{Cntrl}]+"))
+                .filter(piece -> !piece.matches("\\.*")).collect(java.util.stream.Collectors.joining("-"))
+                .replaceAll("^\\.+|\\.+$", "");
+        if (f.matches("(?i)(con|prn|aux|nul|com[0-9]|lpt[0-9])(\\..*)?")) {
+            f = "_" + f; // device names Windows will not create as folders
+        }
         return f.isBlank() ? "general" : f;
     }
 
     private static String get(List<String> row, Map<String, Integer> col, String name) {
         Integer i = col.get(name);
-        return i == null || i < 0 ? "" : row.get(i);
+        return i == null || i < 0 ? "" : restored(row.get(i));
     }
 
     private static String utf8(byte[] bytes, String what) {

@@ -60,8 +60,9 @@ class AgentController {
      */
     record SaveAgent(Long userId, @NotBlank @Size(max = 120) String displayName, @NotNull Tier tier,
             @NotNull @Min(1) @Max(50) Integer maxConcurrent,
-            @NotEmpty @Size(max = 6) List<@NotBlank @Size(max = 8) String> languages, Set<@NotBlank String> departments,
-            Map<@NotBlank @Size(max = 64) String, @NotNull @Min(1) @Max(5) Integer> skills) {
+            @NoNullItems @NotEmpty @Size(max = 6) List<@NotBlank @Size(max = 8) String> languages,
+            @NoNullItems Set<@NotBlank String> departments,
+            @NoNullItems Map<@NotBlank @Size(max = 64) String, @NotNull @Min(1) @Max(5) Integer> skills) {
 
         AgentProfile profile() {
             return new AgentProfile(displayName.strip(), tier, maxConcurrent,

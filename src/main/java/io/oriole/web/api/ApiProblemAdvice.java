@@ -39,6 +39,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.InvalidNullException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
@@ -186,6 +187,11 @@ class ApiProblemAdvice extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         JacksonException jackson = jacksonCause(ex);
         ProblemDetail problem;
+        if (jackson instanceof InvalidNullException nullItem && !nullItem.getPath().isEmpty()) {
+            // A null inside a list, set or map (see NoNullItems): well-formed JSON, but no value to act on.
+            return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT)
+                    .body(refused(new NullItemRefused(fieldPath(nullItem))));
+        }
         if (jackson instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
             String field = fieldPath(mismatch);
             String reason = mismatch instanceof InvalidFormatException invalid

@@ -64,9 +64,9 @@ class KnowledgeController {
     /** {@code language} zh or en; {@code status} DRAFT or PUBLISHED (default PUBLISHED). */
     record EntryRequest(@NotBlank @Size(max = EntryDraft.MAX_TITLE) String title,
             @NotBlank @Size(max = EntryDraft.MAX_BODY) String body,
-            @Size(max = EntryDraft.MAX_PHRASINGS) List<@Size(max = EntryDraft.MAX_TITLE) String> phrasings,
+            @NoNullItems @Size(max = EntryDraft.MAX_PHRASINGS) List<@Size(max = EntryDraft.MAX_TITLE) String> phrasings,
             @NotBlank @Size(max = EntryDraft.MAX_CATEGORY) String category, @NotNull Language language,
-            List<@Size(max = 100) String> tags, EntryStatus status) {
+            @NoNullItems List<@Size(max = 100) String> tags, EntryStatus status) {
 
         EntryDraft draft() {
             return new EntryDraft(title, body, phrasings, category, language, tags,
@@ -104,12 +104,13 @@ class KnowledgeController {
         }
     }
 
-    record CreateFromQuestions(@NotEmpty @Size(max = 200) List<@NotNull Long> questionIds,
+    record CreateFromQuestions(@NoNullItems @NotEmpty @Size(max = 200) List<@NotNull Long> questionIds,
             @NotBlank @Size(max = EntryDraft.MAX_BODY) String answer,
             @Size(max = EntryDraft.MAX_CATEGORY) String category) {
     }
 
-    record ExtendWithQuestions(@NotNull Long entryId, @NotEmpty @Size(max = 200) List<@NotNull Long> questionIds) {
+    record ExtendWithQuestions(@NotNull Long entryId,
+            @NoNullItems @NotEmpty @Size(max = 200) List<@NotNull Long> questionIds) {
     }
 
     @RequiresPermission(Permission.USE_KNOWLEDGE)

@@ -121,8 +121,9 @@ class RoutingController {
     }
 
     record SaveQueue(@NotBlank @Size(max = 120) String name, @NotNull @Min(0) @Max(100_000) Integer position,
-            Set<String> categories, Set<String> intents, Set<String> languages, Set<String> segments,
-            Set<String> vipTiers, Set<String> channels, Set<String> skills, @NotNull Tier minTier) {
+            @NoNullItems Set<String> categories, @NoNullItems Set<String> intents,
+            @NoNullItems Set<String> languages, @NoNullItems Set<String> segments, @NoNullItems Set<String> vipTiers,
+            @NoNullItems Set<String> channels, @NoNullItems Set<String> skills, @NotNull Tier minTier) {
     }
 
     record SaveSettings(@NotBlank String policy, @NotNull @Min(5) @Max(3600) Integer offerTimeoutSeconds,

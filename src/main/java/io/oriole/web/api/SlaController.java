@@ -76,9 +76,10 @@ class SlaController {
     }
 
     /** Conditions: every non-empty list must contain the conversation's value; empty or missing accepts any. */
-    record Conditions(Set<PriorityLevel> priorities, Set<VipTier> vipTiers, Set<CustomerKind> customerKinds,
-            Set<Channel> channels, Set<Category> categories, Set<@NotBlank @Size(max = 120) String> intents,
-            Set<Urgency> urgencies) {
+    record Conditions(@NoNullItems Set<PriorityLevel> priorities, @NoNullItems Set<VipTier> vipTiers,
+            @NoNullItems Set<CustomerKind> customerKinds, @NoNullItems Set<Channel> channels,
+            @NoNullItems Set<Category> categories, @NoNullItems Set<@NotBlank @Size(max = 120) String> intents,
+            @NoNullItems Set<Urgency> urgencies) {
 
         PolicyConditions toConditions() {
             return new PolicyConditions(priorities, vipTiers, customerKinds, channels, categories, intents, urgencies);
@@ -100,7 +101,7 @@ class SlaController {
             @Min(1) @Max(525_600) Integer nextResponseMinutes, @Min(1) @Max(525_600) Integer resolutionMinutes,
             Long calendarId, @Min(1) @Max(99) Integer warnAtPercent, @Min(1) @Max(1440) Integer reminderMinutes,
             EscalationTrigger escalateOn, @Min(1) @Max(10_080) Integer l2JoinMinutes,
-            @Min(1) @Max(10_080) Integer l3JoinMinutes, Set<ConversationStatus> pauseStatuses) {
+            @Min(1) @Max(10_080) Integer l3JoinMinutes, @NoNullItems Set<ConversationStatus> pauseStatuses) {
 
         SlaPolicy toPolicy() {
             return new SlaPolicy(0, name.strip(), position, enabled == null || enabled,
@@ -139,7 +140,8 @@ class SlaController {
 
     /** A calendar: an IANA time zone such as {@code Asia/Shanghai}, hours per weekday, holiday dates. */
     record SaveCalendar(@NotBlank @Size(max = 120) String name, @NotBlank @Size(max = 64) String timeZone,
-            @NotEmpty Map<DayOfWeek, @NotNull @Valid Hours> week, Set<@NotNull LocalDate> holidays) {
+            @NoNullItems @NotEmpty Map<DayOfWeek, @NotNull @Valid Hours> week,
+            @NoNullItems Set<@NotNull LocalDate> holidays) {
 
         SlaCalendar toCalendar() {
             ZoneId zone;

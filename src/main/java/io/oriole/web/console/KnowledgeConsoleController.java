@@ -3,7 +3,9 @@ package io.oriole.web.console;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
+import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,6 +26,7 @@ import io.oriole.knowledge.EntryDraft;
 import io.oriole.knowledge.EntryStatus;
 import io.oriole.knowledge.KnowledgeEntry;
 import io.oriole.knowledge.KnowledgeManagement;
+import io.oriole.shared.outbound.OutboundRefused;
 import io.oriole.triage.Language;
 
 /**
@@ -35,10 +38,12 @@ class KnowledgeConsoleController {
 
     private final KnowledgeManagement knowledge;
     private final BotManagement bot;
+    private final MessageSource messages;
 
-    KnowledgeConsoleController(KnowledgeManagement knowledge, BotManagement bot) {
+    KnowledgeConsoleController(KnowledgeManagement knowledge, BotManagement bot, MessageSource messages) {
         this.knowledge = knowledge;
         this.bot = bot;
+        this.messages = messages;
     }
 
     /** The entry form; phrasings one per line, tags comma-separated. */
@@ -215,7 +220,7 @@ class KnowledgeConsoleController {
             @RequestParam(defaultValue = "false") boolean enabled, @RequestParam(defaultValue = "") String baseUrl,
             @RequestParam(defaultValue = "") String model, @RequestParam(defaultValue = "") String apiKey,
             @RequestParam(defaultValue = "false") boolean clearApiKey, @RequestParam int timeoutSeconds,
-            @RequestParam int maxCitations, RedirectAttributes flash) {
+            @RequestParam int maxCitations, Locale locale, RedirectAttributes flash) {
         String key = clearApiKey ? "" : apiKey.isBlank() ? null : apiKey;
         try {
             bot.updateGenerativeSettings(me.tenantId(),
@@ -224,6 +229,9 @@ class KnowledgeConsoleController {
         }
         catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
+        }
+        catch (OutboundRefused e) {
+            flash.addFlashAttribute("error", e.field() + ": " + messages.getMessage(e.messageKey(), null, locale));
         }
         return "redirect:/console/knowledge";
     }

