@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -76,7 +77,9 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin, SessionRegistry sessions,
             ObjectProvider<StaffSessionIndex> index) throws Exception {
-        http.authenticationProvider(staffLogin)
+        // Its own manager, without the global one as parent: the provider bean is also registered globally, and a
+        // failure here fell through to that parent, so every wrong password was checked and counted twice.
+        http.authenticationManager(new ProviderManager(staffLogin))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
