@@ -14,7 +14,10 @@ jar=target/oriole.jar
 [ -f "$jar" ] || { echo "error: $jar missing; run ./mvnw -B -q package -DskipTests first" >&2; exit 2; }
 data=$(mktemp -d)
 log="$data/run.log"
-java -jar "$jar" --oriole.data-dir="$data" --server.port="$port" --oriole.sla.demo-short-policy=true >"$log" 2>&1 &
+# Metrics need a bearer token (docs/security.md); one for this run only.
+scrape_token=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+java -jar "$jar" --oriole.data-dir="$data" --server.port="$port" --oriole.sla.demo-short-policy=true \
+    --oriole.management.scrape-token="$scrape_token" >"$log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$data"' EXIT
 for _ in $(seq 1 240); do
@@ -34,7 +37,7 @@ done
 echo "opened $n conversations; waiting ${wait_s}s for warnings, reminders, breaches and escalations" >&2
 sleep "$wait_s"
 # Percentiles from the cumulative histogram buckets (they do not decay, unlike the client-side quantiles).
-curl -s "localhost:$port/actuator/prometheus" | awk '
+curl -s -H "Authorization: Bearer $scrape_token" "localhost:$port/actuator/prometheus" | awk '
     /^oriole_sla_scan_delay_seconds_count/ { count = $NF }
     /^oriole_sla_scan_delay_seconds_sum/ { sum = $NF }
     /^oriole_sla_scan_delay_seconds_max/ { max = $NF }

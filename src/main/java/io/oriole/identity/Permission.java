@@ -75,6 +75,8 @@ public enum Permission {
             "weights and tier rules decide every conversation's priority", ADMIN),
     MANAGE_USERS("create, edit, disable staff and their agent profiles (disabling cuts off their tokens too)",
             null, ADMIN),
+    MANAGE_WIDGET("see and rotate the widget secret, and choose the sites that may embed the widget",
+            "the secret signs every visitor token and identified user; rotating it signs every visitor out", ADMIN),
     OWN_TOKENS("create, list and revoke one's own API tokens", null, ADMIN, SUPERVISOR, AGENT);
 
     /**

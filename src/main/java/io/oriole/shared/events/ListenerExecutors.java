@@ -2,6 +2,7 @@ package io.oriole.shared.events;
 
 import java.util.concurrent.ThreadPoolExecutor;
 
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -39,6 +40,11 @@ public final class ListenerExecutors {
         // listeners get a moment to finish so that the database is not closed under them.
         executor.setWaitForTasksToCompleteOnShutdown(false);
         executor.setAwaitTerminationSeconds(10);
+        // Shutdown order: the web server first finishes its in-flight requests (whose events still get a thread
+        // here), then this executor stops and waits for its running listeners, and only then, once every lifecycle
+        // phase is over, the connection pool and the database close.
+        executor.setAcceptTasksAfterContextClose(true);
+        executor.setPhase(WebServerApplicationContext.GRACEFUL_SHUTDOWN_PHASE - 1);
         executor.initialize();
         Gauge.builder("oriole.events.queued", executor, e -> e.getThreadPoolExecutor().getQueue().size())
                 .tag("module", module).description("event deliveries waiting for a listener thread")

@@ -1,12 +1,13 @@
 package io.oriole.web.api;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
@@ -32,14 +33,14 @@ class WidgetSecretController {
     }
 
     @GetMapping
-    @PreAuthorize("hasRole('ADMIN')")
+    @RequiresPermission(Permission.MANAGE_WIDGET)
     @Operation(summary = "The current widget secret")
     WidgetSecret current(@AuthenticationPrincipal StaffPrincipal me) {
         return new WidgetSecret(tenants.get(me.tenantId()).widgetSecret());
     }
 
     @PostMapping("/rotate")
-    @PreAuthorize("hasRole('ADMIN')")
+    @RequiresPermission(Permission.MANAGE_WIDGET)
     @Operation(summary = "Replace the widget secret",
             description = "Every visitor token and user hash made with the old secret stops working at once")
     WidgetSecret rotate(@AuthenticationPrincipal StaffPrincipal me) {

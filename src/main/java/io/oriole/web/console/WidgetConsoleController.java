@@ -1,6 +1,5 @@
 package io.oriole.web.console;
 
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,13 +8,14 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+import io.oriole.identity.Permission;
+import io.oriole.identity.RequiresPermission;
 import io.oriole.identity.StaffPrincipal;
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
 
 /** Admins see the embed tag and the widget secret, and rotate the secret to sign every visitor out. */
 @Controller
-@PreAuthorize("hasRole('ADMIN')")
 class WidgetConsoleController {
 
     private final TenantManagement tenants;
@@ -25,6 +25,7 @@ class WidgetConsoleController {
     }
 
     @GetMapping("/console/widget")
+    @RequiresPermission(Permission.MANAGE_WIDGET)
     String widget(@AuthenticationPrincipal StaffPrincipal me, Model model) {
         Tenant tenant = tenants.get(me.tenantId());
         model.addAttribute("me", me);
@@ -36,6 +37,7 @@ class WidgetConsoleController {
     }
 
     @PostMapping("/console/widget/rotate")
+    @RequiresPermission(Permission.MANAGE_WIDGET)
     String rotate(@AuthenticationPrincipal StaffPrincipal me, RedirectAttributes flash) {
         tenants.rotateWidgetSecret(me.tenantId());
         flash.addFlashAttribute("rotated", true);

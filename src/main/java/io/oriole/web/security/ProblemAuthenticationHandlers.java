@@ -19,7 +19,7 @@ import io.oriole.identity.ApiTokenAuthenticationFilter;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 on the API as RFC 9457 problem details, like every other API error. */
+/** 401 and 403 on the API and the actuator as RFC 9457 problem details, like every other API error. */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
 
@@ -42,13 +42,21 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
                 "A valid API token is required: send 'Authorization: Bearer <token>'.");
     }
 
+    /** 401 for a request that needs a configured bearer token, such as the metrics scrape. */
+    void commenceForToken(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.setHeader("WWW-Authenticate", "Bearer");
+        write(request, response, HttpStatus.UNAUTHORIZED,
+                "A valid scrape token is required: send 'Authorization: Bearer <token>'.");
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         write(request, response, HttpStatus.FORBIDDEN, "Your role does not allow this operation.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
+    void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)
             throws IOException {
         write(request, response, status, detail, null);
     }

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -52,7 +53,8 @@ class SecurityConfiguration {
         http.securityMatcher("/widget/**", "/widget.js", "/ws/widget", "/embed-demo.html")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .headers(h -> h.frameOptions(f -> f.disable()))
+                .headers(h -> h.frameOptions(f -> f.disable())
+                        .contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.WIDGET_ANY_SITE)))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll());
         return http.build();
     }
@@ -76,12 +78,15 @@ class SecurityConfiguration {
     @Order(3)
     SecurityFilterChain staff(HttpSecurity http, AuthenticationProvider staffLogin, SessionRegistry sessions,
             ObjectProvider<StaffSessionIndex> index) throws Exception {
-        http.authenticationProvider(staffLogin)
+        // Its own manager, without the global one as parent: the provider bean is also registered globally, and a
+        // failure here fell through to that parent, so every wrong password was checked and counted twice.
+        http.authenticationManager(new ProviderManager(staffLogin))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        .contentSecurityPolicy(c -> c.policyDirectives(ContentSecurityPolicy.STAFF)))
                 .sessionManagement(s -> s.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/css/**", "/js/**", "/img/**", "/webjars/**",
-                                "/favicon.ico", "/actuator/health/**", "/actuator/prometheus", "/actuator/info",
-                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html")
+                                "/favicon.ico")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(signedIn(index))

@@ -13,8 +13,7 @@ class LoginController {
     String login(@RequestParam(required = false) String error, @RequestParam(required = false) String tenant,
             @RequestParam(required = false) String email, @RequestParam(required = false) String logout,
             @RequestParam(required = false) String expired, Model model) {
-        model.addAttribute("error", "locked".equals(error) || "suspended".equals(error) ? error
-                : error == null ? null : "bad");
+        model.addAttribute("error", "suspended".equals(error) ? error : error == null ? null : "bad");
         model.addAttribute("loggedOut", logout != null);
         model.addAttribute("expired", expired != null);
         model.addAttribute("tenant", tenant == null ? "" : tenant);

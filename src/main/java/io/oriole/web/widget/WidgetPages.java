@@ -10,15 +10,23 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import io.oriole.tenant.Tenant;
 import io.oriole.tenant.TenantManagement;
+import io.oriole.tenant.WidgetSites;
+import io.oriole.web.security.ContentSecurityPolicy;
+import jakarta.servlet.http.HttpServletResponse;
 
-/** The chat page itself, usable on its own or inside the iframe that /widget.js adds to a tenant's site. */
+/**
+ * The chat page itself, usable on its own or inside the iframe that /widget.js adds to a tenant's site; only the
+ * sites the tenant allows may frame it.
+ */
 @Controller
 class WidgetPages {
 
     private final TenantManagement tenants;
+    private final WidgetSites sites;
 
-    WidgetPages(TenantManagement tenants) {
+    WidgetPages(TenantManagement tenants, WidgetSites sites) {
         this.tenants = tenants;
+        this.sites = sites;
     }
 
     /**
@@ -34,6 +42,8 @@ class WidgetPages {
             return "error";
         }
         Tenant t = found.get();
+        // Set before the security headers are written, which then leave it as it is.
+        response.setHeader("Content-Security-Policy", ContentSecurityPolicy.widget(sites.allowed(t.tenantId())));
         model.addAttribute("tenantSlug", t.slug());
         model.addAttribute("tenantName", t.name());
         if (!t.active()) {

@@ -1,10 +1,19 @@
 package io.oriole.web.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.oriole.identity.Role;
+import io.oriole.identity.StaffPrincipal;
+import io.oriole.identity.User;
+import io.oriole.tenant.TenantManagement;
 import io.oriole.web.api.ApiClient.Reply;
 import tools.jackson.databind.JsonNode;
 
@@ -13,10 +22,14 @@ class ApiDocumentationIntegrationTests {
 
     @Autowired
     ApiClient api;
+    @Autowired
+    ApiFixture fixture;
+    @Autowired
+    TenantManagement tenants;
 
     @Test
     void openApiDocumentListsTheEndpointsAndTheBearerScheme() {
-        Reply doc = api.get(null, "/v3/api-docs");
+        Reply doc = api.send(null, get("/v3/api-docs").with(authentication(signedInAgent())));
 
         assertThat(doc.status()).isEqualTo(200);
         JsonNode paths = doc.body().path("paths");
@@ -33,7 +46,15 @@ class ApiDocumentationIntegrationTests {
     }
 
     @Test
-    void swaggerUiIsServedWithoutAToken() {
-        assertThat(api.get(null, "/swagger-ui.html").status()).isIn(200, 302);
+    void documentationIsForSignedInStaffOnly() {
+        assertThat(api.get(null, "/v3/api-docs").status()).isEqualTo(401);
+        assertThat(api.send(null, get("/swagger-ui/index.html").accept(MediaType.TEXT_HTML)).status()).isEqualTo(302);
+    }
+
+    private Authentication signedInAgent() {
+        ApiFixture.TenantSetup setup = fixture.tenant("docs");
+        User agent = fixture.user(setup.id(), "docs-" + setup.agentUserId() + "@example.com", Role.AGENT);
+        StaffPrincipal principal = StaffPrincipal.of(agent, tenants.get(setup.id()).slug());
+        return new UsernamePasswordAuthenticationToken(principal, null, principal.authorities());
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -77,6 +78,8 @@ class BrowserJourneyIntegrationTests {
     Browser browser;
     BrowserContext agentContext;
     BrowserContext customerContext;
+    /** What the browser refused to run or load because of the page's Content-Security-Policy. */
+    final List<String> refusedByPolicy = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     void launchChromium() {
@@ -94,12 +97,22 @@ class BrowserJourneyIntegrationTests {
                 .setViewportSize(1440, 900));
         customerContext = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(420, 700));
+        refusedByPolicy.clear();
+        for (BrowserContext context : List.of(agentContext, customerContext)) {
+            context.onConsoleMessage(message -> {
+                if (message.text().contains("Content Security Policy")) {
+                    refusedByPolicy.add(message.text());
+                }
+            });
+        }
     }
 
     @AfterEach
     void closeContexts() {
         agentContext.close();
         customerContext.close();
+        assertThat(refusedByPolicy).as("refused by the Content-Security-Policy")
+                .isEmpty();
     }
 
     @AfterAll
@@ -149,7 +162,9 @@ class BrowserJourneyIntegrationTests {
         page.locator("input[name=password]").fill("not-the-password");
         page.locator("button[type=submit]").click();
 
-        assertThat(page.locator(".alert.error")).hasText("Wrong workspace, e-mail or password.");
+        assertThat(page.locator(".alert.error"))
+                .hasText("Wrong workspace, e-mail or password. After several failed attempts, wait a few minutes "
+                        + "before trying again.");
         assertThat(page.locator("input[name=tenant]")).hasValue("demo");
         assertThat(page.locator("input[name=email]")).hasValue(WebTestFixtures.LINA);
     }

@@ -205,7 +205,7 @@ class WorkspaceIntegrationTests {
                 .andExpect(content().string(Matchers.containsString("工作空间、邮箱或密码错误")))
                 .andExpect(content().string(Matchers.containsString("value=\"x@y.z\"")));
         mvc.perform(get("/login").param("error", "locked").param("lang", "en"))
-                .andExpect(content().string(Matchers.containsString("Too many failed attempts")));
+                .andExpect(content().string(Matchers.containsString("Wrong workspace, e-mail or password.")));
     }
 
     @Test
