@@ -28,7 +28,9 @@ class ErrorProblems implements ErrorController {
     @RequestMapping(produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView page(HttpServletRequest request) {
         HttpStatus status = statusOf(request);
-        return new ModelAndView("error", Map.of("status", status.value()), status);
+        // A page refused for the reader's role says so and where to turn; every other status has the general page.
+        String view = status == HttpStatus.FORBIDDEN ? "error/403" : "error";
+        return new ModelAndView(view, Map.of("status", status.value()), status);
     }
 
     @RequestMapping

@@ -1,8 +1,10 @@
 package io.oriole.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.security.core.Authentication;
@@ -36,7 +38,9 @@ class PermissionCheck implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)) {
+        // The error page answers whatever was refused, so it is shown to everyone who was refused.
+        if (!(handler instanceof HandlerMethod method) || request.getDispatcherType() == DispatcherType.ERROR
+                || ErrorController.class.isAssignableFrom(method.getBeanType())) {
             return true;
         }
         Permission needed = required(method);
