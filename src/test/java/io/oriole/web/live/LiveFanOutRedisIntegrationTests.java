@@ -20,6 +20,7 @@ import com.jayway.jsonpath.JsonPath;
 import io.oriole.conversation.Actor;
 import io.oriole.conversation.ConversationManagement;
 import io.oriole.conversation.ConversationStatus;
+import io.oriole.customer.CustomerManagement;
 import io.oriole.support.RedisAvailableCondition;
 import io.oriole.support.RedisPeer;
 import io.oriole.support.RequiresRedis;
@@ -54,6 +55,8 @@ class LiveFanOutRedisIntegrationTests {
     TenantManagement tenants;
     @Autowired
     ConversationManagement conversations;
+    @Autowired
+    CustomerManagement customers;
 
     private RedisPeer otherNode;
     private List<String> published;
@@ -82,8 +85,8 @@ class LiveFanOutRedisIntegrationTests {
         List<String> alicePushes = widget.listen(alice);
         List<String> bobPushes = widget.listen(bob);
 
-        publishAsOtherNode("STAFF", 0, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
-        publishAsOtherNode("CUSTOMER", aliceCustomer, "{\"type\":\"AgentReplied\",\"conversationId\":"
+        publishAsOtherNode("STAFF", 0, null, "{\"type\":\"InternalNoteAdded\",\"conversationId\":" + aliceConversation + "}");
+        publishAsOtherNode("CUSTOMER", aliceCustomer, visitorOf(aliceCustomer), "{\"type\":\"AgentReplied\",\"conversationId\":"
                 + aliceConversation + ",\"seq\":7}");
 
         await().until(() -> alicePushes.contains(
@@ -117,7 +120,7 @@ class LiveFanOutRedisIntegrationTests {
         // A marker from the other node comes after this node's own echoes on the channel; once it has arrived,
         // any echo this node failed to drop would have arrived too.
         String marker = "{\"type\":\"marker\",\"conversationId\":" + conversationId + "}";
-        publishAsOtherNode("CUSTOMER", aliceCustomer, marker);
+        publishAsOtherNode("CUSTOMER", aliceCustomer, visitorOf(aliceCustomer), marker);
         await().until(() -> alicePushes.contains(marker));
         assertThat(alicePushes).filteredOn(p -> p.contains("\"BotReplied\"")).hasSize(1);
         assertThat(alicePushes).filteredOn(p -> p.contains("\"ConversationResolved\"")).hasSize(1);
@@ -136,9 +139,18 @@ class LiveFanOutRedisIntegrationTests {
                 .toList();
     }
 
-    private void publishAsOtherNode(String kind, long customer, String payload) {
+    /**
+     * Publishes what another node would: a customer push names the customer and, for one who came as an anonymous
+     * widget visitor, their visitor id, by which their sockets are joined.
+     */
+    private void publishAsOtherNode(String kind, long customer, String visitor, String payload) {
         String escaped = payload.replace("\\", "\\\\").replace("\"", "\\\"");
+        String visitorField = visitor == null ? "" : ",\"visitor\":\"" + visitor + "\"";
         otherNode.publish("{\"node\":\"" + OTHER_NODE + "\",\"kind\":\"" + kind + "\",\"tenant\":"
-                + demo.value() + ",\"customer\":" + customer + ",\"payload\":\"" + escaped + "\"}");
+                + demo.value() + ",\"customer\":" + customer + visitorField + ",\"payload\":\"" + escaped + "\"}");
+    }
+
+    private String visitorOf(long customerId) {
+        return customers.find(demo, customerId).orElseThrow().visitorId();
     }
 }
