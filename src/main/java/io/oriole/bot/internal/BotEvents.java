@@ -1,35 +1,25 @@
 package io.oriole.bot.internal;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oriole.shared.events.ListenerExecutors;
 
-/** The threads this module's event listeners run on; see {@link ListenerExecutors}. */
+/**
+ * The threads this module's event listeners run on ({@code oriole.bot.events.*}, 2 by default); see
+ * {@link ListenerExecutors}.
+ */
 @Configuration(proxyBeanMethods = false)
 class BotEvents {
 
     /** The executor's bean name, for {@code @Async}. */
     static final String EXECUTOR = "botEventExecutor";
 
-    /**
-     * @param listenerThreads how many of this module's event deliveries run at once on a node
-     * @param listenerQueue how many may wait; beyond that a delivery stays in the registry and is redelivered
-     */
-    @ConfigurationProperties("oriole.bot.events")
-    record Settings(Integer listenerThreads, Integer listenerQueue) {
-
-        Settings {
-            listenerThreads = listenerThreads == null ? 2 : listenerThreads;
-            listenerQueue = listenerQueue == null ? 50_000 : listenerQueue;
-        }
-    }
-
     @Bean(EXECUTOR)
-    ThreadPoolTaskExecutor botEventExecutor(Settings settings, MeterRegistry meters) {
-        return ListenerExecutors.create("bot", settings.listenerThreads(), settings.listenerQueue(), meters);
+    ThreadPoolTaskExecutor botEventExecutor(Environment environment, MeterRegistry meters) {
+        return ListenerExecutors.forModule("bot", 2, environment, meters);
     }
 }

@@ -1,35 +1,25 @@
 package io.oriole.customer.internal;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.oriole.shared.events.ListenerExecutors;
 
-/** The threads this module's event listeners run on; see {@link ListenerExecutors}. */
+/**
+ * The threads this module's event listeners run on ({@code oriole.customer.events.*}, 1 by default); see
+ * {@link ListenerExecutors}.
+ */
 @Configuration(proxyBeanMethods = false)
 class CustomerEvents {
 
     /** The executor's bean name, for {@code @Async}. */
     static final String EXECUTOR = "customerEventExecutor";
 
-    /**
-     * @param listenerThreads how many of this module's event deliveries run at once on a node
-     * @param listenerQueue how many may wait; beyond that a delivery stays in the registry and is redelivered
-     */
-    @ConfigurationProperties("oriole.customer.events")
-    record Settings(Integer listenerThreads, Integer listenerQueue) {
-
-        Settings {
-            listenerThreads = listenerThreads == null ? 1 : listenerThreads;
-            listenerQueue = listenerQueue == null ? 50_000 : listenerQueue;
-        }
-    }
-
     @Bean(EXECUTOR)
-    ThreadPoolTaskExecutor customerEventExecutor(Settings settings, MeterRegistry meters) {
-        return ListenerExecutors.create("customer", settings.listenerThreads(), settings.listenerQueue(), meters);
+    ThreadPoolTaskExecutor customerEventExecutor(Environment environment, MeterRegistry meters) {
+        return ListenerExecutors.forModule("customer", 1, environment, meters);
     }
 }

@@ -3,6 +3,8 @@ package io.oriole.shared.events;
 import java.util.concurrent.ThreadPoolExecutor;
 
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskDecorator;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -26,6 +28,26 @@ public final class ListenerExecutors {
     static final ThreadLocal<Long> SUBMITTED_AT = new ThreadLocal<>();
 
     private ListenerExecutors() {
+    }
+
+    /**
+     * How many of a module's event deliveries run at once on a node ({@code oriole.<module>.events.listener-threads})
+     * and how many may wait for them ({@code …listener-queue}); beyond that a delivery stays in the registry and is
+     * redelivered.
+     */
+    public record Settings(Integer listenerThreads, Integer listenerQueue) {
+    }
+
+    /**
+     * The executor of one module's listeners, sized by {@code oriole.<module>.events.*} with the module's default
+     * thread count (queue 50,000).
+     */
+    public static ThreadPoolTaskExecutor forModule(String module, int defaultThreads, Environment environment,
+            MeterRegistry meters) {
+        Settings settings = Binder.get(environment).bind("oriole." + module + ".events", Settings.class)
+                .orElse(new Settings(null, null));
+        return create(module, settings.listenerThreads() == null ? defaultThreads : settings.listenerThreads(),
+                settings.listenerQueue() == null ? 50_000 : settings.listenerQueue(), meters);
     }
 
     public static ThreadPoolTaskExecutor create(String module, int threads, int queueCapacity, MeterRegistry meters) {
