@@ -33,8 +33,9 @@ stop() {
 # Widget limits exist to stop one abusive visitor or address; the benchmark is a thousand honest visitors that all
 # come from 127.0.0.1, so the per-address and per-tenant limits are raised for it (the per-visitor ones are not).
 common=(--oriole.platform.operator-token="$token" --oriole.management.scrape-token="$token"
-    --oriole.demo.enabled=false --oriole.widget.limits.per-ip.sessions-per-minute=100000
-    --oriole.widget.limits.per-ip.messages-per-minute=100000 --oriole.widget.limits.per-tenant.messages-per-second=10000
+    --oriole.demo.enabled=false
+    --oriole.widget.limits.ip.burst=100000 --oriole.widget.limits.ip.per-minute=1000000
+    --oriole.widget.limits.tenant.burst=100000 --oriole.widget.limits.tenant.per-minute=1000000
     --logging.file.name="$run/oriole-\${server.port}.log")
 
 start() {
@@ -45,7 +46,13 @@ start() {
 }
 
 wait_ready() {
+    local pid
+    pid=$(cat "$run/$2.pid")
     for _ in $(seq 1 120); do
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "node on :$1 stopped while starting; see $run/$2.out" >&2
+            return 1
+        fi
         if curl -sf "http://localhost:$1/actuator/health/readiness" >/dev/null; then return 0; fi
         sleep 1
     done
@@ -60,9 +67,9 @@ stop)
 h2)
     stop
     mkdir -p "$run"
-    data=$(mktemp -d "$run/h2-XXXX")
+    data=$(cd "$(mktemp -d "$run/h2-XXXX")" && pwd)
     start node-h2 --server.port=8081 --oriole.data-dir="$data"
-    wait_ready 8081
+    wait_ready 8081 node-h2
     echo "one node (H2 in $data): http://localhost:8081"
     ;;
 pg-redis)
@@ -76,9 +83,9 @@ pg-redis)
     pg=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/oriole_load
         --spring.datasource.username="$db_user" --oriole.redis.url=redis://127.0.0.1:6379)
     start node-a --server.port=8081 "${pg[@]}"
-    wait_ready 8081
+    wait_ready 8081 node-a
     start node-b --server.port=8082 "${pg[@]}"
-    wait_ready 8082
+    wait_ready 8082 node-b
     echo "two nodes (PostgreSQL oriole_load, Redis): http://localhost:8081 http://localhost:8082"
     ;;
 *)
