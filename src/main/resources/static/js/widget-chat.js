@@ -69,7 +69,6 @@
     p.textContent = message.body;
     el.append(who, p);
     chat.appendChild(el);
-    lastSeq = Math.max(lastSeq, message.seq);
     chat.scrollTop = chat.scrollHeight;
   }
 
@@ -115,7 +114,10 @@
         if (response.status === 401) { await startSession(); return; }
         if (!response.ok) return;
         const view = await response.json();
-        view.messages.forEach(render);
+        // Only a fetch moves lastSeq: it returns everything after it, so nothing below the new value is missing.
+        // The send's answer renders the customer's own message without moving it, or an agent's reply stored just
+        // before that message (a lower seq) would never be fetched.
+        view.messages.forEach(m => { render(m); lastSeq = Math.max(lastSeq, m.seq); });
         (view.feedbackSeqs || []).forEach(askFeedback);
         if (view.status) showStatus(view.status);
       } catch (offline) {
@@ -158,7 +160,7 @@
       // The hello says the server has joined this socket, so no later push can be missed: fetch what came before.
       if (push.type === 'hello') { fetchNew(); fetchWait(); return; }
       // A push for a message this page already shows (the customer's own, answered by the send) needs no fetch.
-      if (!(push.seq && push.seq <= lastSeq)) fetchNew();
+      if (!(push.seq && chat.querySelector('[data-seq="' + push.seq + '"]'))) fetchNew();
       // The line pushes 'queue' while the customer waits; any other news may mean an agent has taken over.
       if (waiting) fetchWait();
     };

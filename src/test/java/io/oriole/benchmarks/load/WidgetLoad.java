@@ -637,7 +637,9 @@ public final class WidgetLoad {
         int nodeIndex;
         volatile String token;
         volatile long conversationId;
+        /** Moved by fetches only, as widget-chat.js does; the customer's own sends are in {@link #shown}. */
         volatile long lastSeq;
+        final Set<Long> shown = ConcurrentHashMap.newKeySet();
         volatile boolean waiting;
         volatile WebSocket socket;
         final AtomicBoolean fetching = new AtomicBoolean();
@@ -752,7 +754,7 @@ public final class WidgetLoad {
                 return;
             }
             long seq = push.path("seq").asLong(0);
-            if (seq == 0 || seq > lastSeq) {
+            if (seq == 0 || (seq > lastSeq && !shown.contains(seq))) {
                 workers.execute(this::fetch);
             }
             if (waiting) {
@@ -871,8 +873,9 @@ public final class WidgetLoad {
                         acknowledgedMarks.add(mark);
                         JsonNode view = JSON.readTree(r.body());
                         long seq = view.get("seq").asLong();
-                        // The widget renders the stored message from the answer, so its seq is shown already.
-                        lastSeq = Math.max(lastSeq, seq);
+                        // The widget renders the stored message from the answer, so its seq is shown already; only a
+                        // fetch moves lastSeq, or a reply stored just before this message would be skipped.
+                        shown.add(seq);
                         if (conversationId == 0) {
                             learnConversation();
                         }
