@@ -89,11 +89,12 @@ class TriageStore {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        // The newest result per conversation, found once per conversation (not once per stored result, as a
-        // correlated "id = MAX(id)" did): the inbox asks this for fifty conversations at every refresh.
-        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM triage_result r WHERE r.id IN ("
-                + "SELECT MAX(x.id) FROM triage_result x WHERE x.tenant_id = :t AND x.conversation_id IN (:c) "
-                + "GROUP BY x.conversation_id)")
+        // The newest result per conversation, found once per conversation and joined by primary key: the inbox asks
+        // this for fifty conversations at every refresh. Neither a correlated "id = MAX(id)" nor "id IN (SELECT
+        // MAX(id) …)" will do: H2 runs both once per row of the whole table, which grows by a row per message.
+        return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM (SELECT MAX(x.id) AS id FROM triage_result x "
+                + "WHERE x.tenant_id = :t AND x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
+                + "JOIN triage_result r ON r.id = newest.id")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -152,9 +153,9 @@ class TriageStore {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("SELECT o.conversation_id, o.level FROM triage_priority_override o WHERE o.level IS NOT NULL "
-                + "AND o.id IN (SELECT MAX(x.id) FROM triage_priority_override x WHERE x.tenant_id = :t "
-                + "AND x.conversation_id IN (:c) GROUP BY x.conversation_id)")
+        return jdbc.sql("SELECT o.conversation_id, o.level FROM (SELECT MAX(x.id) AS id FROM triage_priority_override x "
+                + "WHERE x.tenant_id = :t AND x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
+                + "JOIN triage_priority_override o ON o.id = newest.id WHERE o.level IS NOT NULL")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
