@@ -91,10 +91,12 @@ class TriageStore {
         }
         // The newest result per conversation, found once per conversation and joined by primary key: the inbox asks
         // this for fifty conversations at every refresh. Neither a correlated "id = MAX(id)" nor "id IN (SELECT
-        // MAX(id) …)" will do: H2 runs both once per row of the whole table, which grows by a row per message.
+        // MAX(id) …)" will do: H2 runs both once per row of the whole table, which grows by a row per message. The
+        // tenant is checked on the joined row, not in the grouping: H2 uses an IN list only on an index's first
+        // column (V16), and a conversation id belongs to one tenant, so its newest row is that tenant's.
         return jdbc.sql("SELECT r.conversation_id, r.priority_level FROM (SELECT MAX(x.id) AS id FROM triage_result x "
-                + "WHERE x.tenant_id = :t AND x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
-                + "JOIN triage_result r ON r.id = newest.id")
+                + "WHERE x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
+                + "JOIN triage_result r ON r.id = newest.id WHERE r.tenant_id = :t")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
@@ -153,9 +155,10 @@ class TriageStore {
         if (conversationIds.isEmpty()) {
             return Map.of();
         }
+        // As latestLevels: grouped by conversation over V16's index, the tenant checked on the joined row.
         return jdbc.sql("SELECT o.conversation_id, o.level FROM (SELECT MAX(x.id) AS id FROM triage_priority_override x "
-                + "WHERE x.tenant_id = :t AND x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
-                + "JOIN triage_priority_override o ON o.id = newest.id WHERE o.level IS NOT NULL")
+                + "WHERE x.conversation_id IN (:c) GROUP BY x.conversation_id) newest "
+                + "JOIN triage_priority_override o ON o.id = newest.id WHERE o.tenant_id = :t AND o.level IS NOT NULL")
                 .param("t", tenantId).param("c", conversationIds)
                 .query((rs, n) -> Map.entry(rs.getLong(1), PriorityLevel.valueOf(rs.getString(2)))).list().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
