@@ -81,7 +81,9 @@ pg-redis)
         psql -h 127.0.0.1 -U "$db_user" -qc "ALTER DATABASE oriole_load SET log_statement = 'all'" postgres
     fi
     pg=(--spring.profiles.active=postgres --spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/oriole_load
-        --spring.datasource.username="$db_user" --oriole.redis.url=redis://127.0.0.1:6379)
+        --spring.datasource.username="$db_user" --oriole.redis.url=redis://127.0.0.1:6379
+        # Channels of their own, so a test suite sharing the Redis server never hears the benchmark's pushes.
+        --oriole.live.redis-channel=oriole:load:live --oriole.cluster.channel=oriole:load:changes)
     start node-a --server.port=8081 "${pg[@]}"
     wait_ready 8081 node-a
     start node-b --server.port=8082 "${pg[@]}"
