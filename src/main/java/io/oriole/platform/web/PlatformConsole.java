@@ -107,16 +107,18 @@ class PlatformConsole {
 
     @PostMapping("/console/tenants/{slug}/suspend")
     String suspend(@PathVariable String slug, RedirectAttributes flash) {
-        platform.suspend(slug).ifPresentOrElse(t -> flash.addFlashAttribute("done", "platform.console.suspended"),
-                () -> flash.addFlashAttribute("problem", "platform.console.unknown"));
-        flash.addFlashAttribute("doneSlug", slug);
-        return HOME;
+        return outcome(slug, platform.suspend(slug), "platform.console.suspended", flash);
     }
 
     @PostMapping("/console/tenants/{slug}/resume")
     String resume(@PathVariable String slug, RedirectAttributes flash) {
-        platform.resume(slug).ifPresentOrElse(t -> flash.addFlashAttribute("done", "platform.console.resumed"),
-                () -> flash.addFlashAttribute("problem", "platform.console.unknown"));
+        return outcome(slug, platform.resume(slug), "platform.console.resumed", flash);
+    }
+
+    /** Tells the list page what became of the tenant: {@code done} when it exists, "unknown" when it does not. */
+    private static String outcome(String slug, java.util.Optional<?> tenant, String done, RedirectAttributes flash) {
+        flash.addFlashAttribute(tenant.isPresent() ? "done" : "problem",
+                tenant.isPresent() ? done : "platform.console.unknown");
         flash.addFlashAttribute("doneSlug", slug);
         return HOME;
     }
